@@ -1,0 +1,221 @@
+"""Errors raised by the client, one class per thing that can go wrong.
+
+::
+
+    BigcommerceError
+    ├── HttpException                 a response arrived but is not a success
+    │   ├── EmptyResponseWarning      204 where the low-level get/create/update wanted a body
+    │   ├── ResponseDecodeError       2xx whose body is not JSON
+    │   ├── RedirectionException      3xx (never followed: credentials stay on this host)
+    │   ├── ClientRequestException    4xx
+    │   │   ├── Unauthorised          401
+    │   │   ├── AccessForbidden       403
+    │   │   ├── ResourceNotFound      404
+    │   │   ├── MethodNotAllowed      405
+    │   │   └── RateLimitingException 429 (and the cap on waiting for the quota)
+    │   └── ServerException           5xx
+    ├── TransportError                no response at all
+    │   ├── ConnectionFailed          refused, reset or dropped connection
+    │   └── RequestTimeout            connect or read timeout
+    ├── InvalidSignedPayload          a signed_payload_jwt that does not verify
+    └── UnsupportedOperation          an operation BigCommerce has sunset
+
+Messages name the method, path, status, reason and the API's own error messages;
+they never carry a header, a token or a password.
+"""
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any, Optional
+
+import jwt
+from requests.structures import CaseInsensitiveDict
+
+if TYPE_CHECKING:
+    import requests
+
+# How much of an unreadable body an error message quotes.
+BODY_PREVIEW_BYTES = 200
+
+
+class BigcommerceError(Exception):
+    """Root of every error this package raises on purpose."""
+
+
+class HttpException(BigcommerceError):
+    """A response arrived and it is not what the caller asked for.
+
+    Carries the whole response: ``status_code``, ``headers``, ``content`` and
+    ``response`` (the ``requests.Response``).
+    """
+
+    def __init__(self, msg: str, response: Optional[requests.Response] = None) -> None:
+        super().__init__(msg)
+        self.response = response
+
+    @property
+    def status_code(self) -> Optional[int]:
+        return None if self.response is None else self.response.status_code
+
+    @property
+    def headers(self) -> Any:
+        return {} if self.response is None else self.response.headers
+
+    @property
+    def content(self) -> bytes:
+        return b"" if self.response is None else self.response.content
+
+    @property
+    def errors(self) -> list[str]:
+        """The API's own error messages, parsed from its JSON error body."""
+        return api_error_messages(self.content)
+
+
+class EmptyResponseWarning(HttpException):
+    """204 No Content where the low-level ``get``/``create``/``update`` expected a body."""
+
+
+class ResponseDecodeError(HttpException):
+    """A successful status whose body is not valid JSON (a proxy page, a cut connection)."""
+
+
+class RedirectionException(HttpException):
+    """3xx. The client never follows redirects, so credentials never reach another host."""
+
+    @property
+    def location(self) -> Optional[str]:
+        return self.headers.get("Location")
+
+
+class ClientRequestException(HttpException):
+    """4xx: the request was refused; sending it again unchanged will not help (except 429)."""
+
+
+class Unauthorised(ClientRequestException):
+    """401: missing or wrong credentials."""
+
+
+class AccessForbidden(ClientRequestException):
+    """403: a scope is missing or a platform limit is reached."""
+
+
+class ResourceNotFound(ClientRequestException):
+    """404: no such id or path on this store."""
+
+
+class MethodNotAllowed(ClientRequestException):
+    """405: the API does not offer this method on this path."""
+
+
+class RateLimitingException(ClientRequestException):
+    """429, or the client's own cap on waiting for the quota to refill.
+
+    ``retry_after`` is in seconds (a float), read from ``X-Rate-Limit-Time-Reset-Ms``
+    or the older ``X-Retry-After``; None when the store sent neither.
+    """
+
+    def __init__(
+        self,
+        msg: str,
+        response: Optional[requests.Response] = None,
+        retry_after: Optional[float] = None,
+    ) -> None:
+        super().__init__(msg, response)
+        self._retry_after = retry_after
+
+    @property
+    def retry_after(self) -> Optional[float]:
+        if self._retry_after is not None:
+            return self._retry_after
+        return retry_after_seconds(self.headers)
+
+
+class ServerException(HttpException):
+    """5xx: the store or a proxy in front of it failed."""
+
+
+class TransportError(BigcommerceError):
+    """No response arrived. ``method`` and ``path`` say which request."""
+
+    def __init__(self, msg: str, method: str = "", path: str = "") -> None:
+        super().__init__(msg)
+        self.method = method
+        self.path = path
+
+
+class ConnectionFailed(TransportError):
+    """The connection was refused, reset or dropped before a complete response."""
+
+
+class RequestTimeout(TransportError):
+    """The connect or read timeout expired."""
+
+
+class InvalidSignedPayload(jwt.InvalidTokenError, BigcommerceError):
+    """A ``signed_payload_jwt`` failed verification (signature, audience, expiry or form).
+
+    A subclass of ``jwt.InvalidTokenError`` too, so code written for the old
+    client, which let PyJWT's errors through, keeps catching it.
+    """
+
+
+class UnsupportedOperation(BigcommerceError, NotImplementedError):
+    """BigCommerce has removed this operation; the message names the replacement."""
+
+
+_BY_STATUS: dict[int, type[HttpException]] = {
+    401: Unauthorised,
+    403: AccessForbidden,
+    404: ResourceNotFound,
+    405: MethodNotAllowed,
+    429: RateLimitingException,
+}
+_BY_FAMILY: dict[int, type[HttpException]] = {
+    3: RedirectionException,
+    4: ClientRequestException,
+    5: ServerException,
+}
+
+
+def exception_for(status: int) -> type[HttpException]:
+    """The most specific exception class for an HTTP status."""
+    return _BY_STATUS.get(status) or _BY_FAMILY.get(status // 100, HttpException)
+
+
+def api_error_messages(content: bytes) -> list[str]:
+    """The ``message`` of each entry of a v2 error list (or a v3 error object)."""
+    try:
+        body = json.loads(content)
+    except (ValueError, TypeError):
+        return []
+    entries = body if isinstance(body, list) else [body]
+    messages = []
+    for entry in entries:
+        if isinstance(entry, dict):
+            message = entry.get("message") or entry.get("title") or entry.get("error")
+            if isinstance(message, str):
+                messages.append(message)
+    return messages
+
+
+def retry_after_seconds(headers: Any) -> Optional[float]:
+    """Seconds a 429 asks us to wait: ``X-Rate-Limit-Time-Reset-Ms``, else ``X-Retry-After``."""
+    if headers is None:
+        return None
+    if not isinstance(headers, CaseInsensitiveDict):
+        headers = CaseInsensitiveDict(headers)
+    for name, scale in (("X-Rate-Limit-Time-Reset-Ms", 1000.0), ("X-Retry-After", 1.0)):
+        raw = headers.get(name)
+        if raw is None:
+            continue
+        try:
+            return max(0.0, float(raw) / scale)
+        except ValueError:
+            continue
+    return None
+
+
+def body_preview(content: bytes) -> str:
+    """The first bytes of a body, printable, for messages about unreadable responses."""
+    preview = content[:BODY_PREVIEW_BYTES].decode("utf-8", "replace")
+    return preview + ("..." if len(content) > BODY_PREVIEW_BYTES else "")

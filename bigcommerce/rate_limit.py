@@ -1,0 +1,233 @@
+"""RateLimiter: keeps every thread of one connection inside the store's quota.
+
+BigCommerce counts requests per store in a fixed window and says on every
+response how many are left (``X-Rate-Limit-Requests-Left``) and when the window
+refills (``X-Rate-Limit-Time-Reset-Ms``). The limiter books one unit before each
+request, waits for the refill when none is left instead of provoking a 429, and
+after a 429 holds every thread until the store's stated reset.
+
+Three states: before the first response nothing is known, so one request goes
+out alone to learn the quota; a store that sends no rate-limit headers is not
+limited; otherwise the booking is exact.
+"""
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from typing import Any, Callable, Mapping, Optional
+
+from requests.structures import CaseInsensitiveDict
+
+from .exception import RateLimitingException, retry_after_seconds
+
+log = logging.getLogger("bigcommerce.rate_limit")
+
+DEFAULT_MAX_RATE_LIMIT_WAIT_S = 300.0
+# A 429 with no headers means platform load rather than our quota: back off.
+HEADERLESS_429_BACKOFF_S = 1.0
+MAX_HEADERLESS_429_BACKOFF_S = 30.0
+# How long a thread waits for the first response to reveal the quota.
+PROBE_WAIT_S = 0.05
+
+_UNKNOWN, _UNLIMITED, _KNOWN = "unknown", "unlimited", "known"
+
+HEADER_NAMES = {
+    "quota": "X-Rate-Limit-Requests-Quota",
+    "left": "X-Rate-Limit-Requests-Left",
+    "reset_ms": "X-Rate-Limit-Time-Reset-Ms",
+    "window_ms": "X-Rate-Limit-Time-Window-Ms",
+}
+
+
+def read_headers(headers: Mapping[str, str]) -> Optional[dict[str, int]]:
+    """The four rate-limit values, or None when the response lacks them."""
+    if not isinstance(headers, CaseInsensitiveDict):
+        headers = CaseInsensitiveDict(headers)
+    values = {}
+    for key, name in HEADER_NAMES.items():
+        raw = headers.get(name)
+        if raw is None:
+            return None
+        try:
+            values[key] = int(float(raw))
+        except ValueError:
+            return None
+    return values
+
+
+class RateLimiter:
+    """Shared by all threads using one connection: one store, one quota.
+
+    ``reserve``: requests to leave unused in each window (the old
+    ``min_requests_remaining``). ``max_wait_s``: the longest single wait;
+    beyond it :class:`RateLimitingException` is raised instead of sleeping.
+    ``wait=False`` never waits for the quota ahead of time (429s are still
+    waited out). ``callback(callback_args)`` fires each time a response shows
+    the remaining requests at or below ``reserve``, once per window.
+    """
+
+    def __init__(
+        self,
+        *,
+        reserve: int = 0,
+        max_wait_s: float = DEFAULT_MAX_RATE_LIMIT_WAIT_S,
+        wait: bool = True,
+        callback: Optional[Callable[..., Any]] = None,
+        callback_args: Any = None,
+        sleep: Callable[[float], None] = time.sleep,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        if reserve < 0:
+            raise ValueError("reserve (min_requests_remaining) must not be negative")
+        self.reserve = reserve
+        self.max_wait_s = max_wait_s
+        self.wait = wait
+        self.callback = callback
+        self.callback_args = callback_args
+        self._sleep = sleep
+        self._clock = clock
+        self._lock = threading.Condition()
+        self._state = _UNKNOWN
+        self._probing = False
+        self._left = 0
+        self._quota = 0
+        self._window_s = 0.0
+        self._reset_at = 0.0
+        self._blocked_until = 0.0
+        self._headerless_429s = 0
+        self._callback_window = -1.0
+        self.last: dict[str, int] = {}
+
+    @classmethod
+    def from_management(cls, management: Optional[dict], **kwargs: Any) -> RateLimiter:
+        """From the old client's ``rate_limiting_management`` dict."""
+        if not management:
+            return cls(**kwargs)
+        if not isinstance(management, dict):
+            raise TypeError("rate_limiting_management must be a dict")
+        unknown = set(management) - {"min_requests_remaining", "wait", "callback_function", "callback_args"}
+        if unknown:
+            raise ValueError(f"rate_limiting_management has unknown keys: {sorted(unknown)}")
+        callback = management.get("callback_function")
+        if callback is not None and not callable(callback):
+            raise TypeError("rate_limiting_management['callback_function'] must be callable")
+        return cls(
+            reserve=int(management.get("min_requests_remaining", 0)),
+            wait=bool(management.get("wait", True)),
+            callback=callback,
+            callback_args=management.get("callback_args"),
+            **kwargs,
+        )
+
+    # -- before a request -------------------------------------------------
+
+    def acquire(self) -> None:
+        """Book one request, first waiting while the quota is spent or a 429 holds."""
+        while True:
+            with self._lock:
+                wait = self._try_book(self._clock())
+                if wait is None:
+                    return
+                if wait > self.max_wait_s:
+                    raise RateLimitingException(
+                        f"the store's quota refills in {wait:.1f} s, longer than "
+                        f"max_rate_limit_wait={self.max_wait_s:g} s",
+                        retry_after=wait,
+                    )
+                if self._state == _UNKNOWN:
+                    self._lock.wait(wait)
+                    continue
+            log.debug("waiting %.3f s for the rate-limit window", wait)
+            self._sleep(wait)
+
+    def _try_book(self, now: float) -> Optional[float]:
+        """None when booked, else the seconds to wait. Called under the lock."""
+        if self._blocked_until > now:
+            return self._blocked_until - now
+        if self._state == _UNLIMITED:
+            return None
+        if self._state == _UNKNOWN:
+            if self._probing:
+                return PROBE_WAIT_S
+            self._probing = True
+            return None
+        if now >= self._reset_at:
+            self._left = self._quota
+            self._reset_at = now + self._window_s
+        if not self.wait or self._left > self.reserve:
+            self._left -= 1
+            return None
+        return max(self._reset_at - now, 0.001)
+
+    # -- after a response -------------------------------------------------
+
+    def update(self, headers: Optional[Mapping[str, str]]) -> None:
+        """Learn from a response's headers (None: the request got no response)."""
+        values = read_headers(headers) if headers is not None else None
+        fire = False
+        with self._lock:
+            if self._probing:
+                self._probing = False
+                self._lock.notify_all()
+            if values is None:
+                if headers is not None and self._state == _UNKNOWN:
+                    self._state = _UNLIMITED
+                return
+            now = self._clock()
+            self.last = {
+                "ms_until_reset": values["reset_ms"],
+                "window_size_ms": values["window_ms"],
+                "requests_remaining": values["left"],
+                "requests_quota": values["quota"],
+            }
+            reset_at = now + values["reset_ms"] / 1000.0
+            self._quota = values["quota"]
+            self._window_s = values["window_ms"] / 1000.0
+            if self._state != _KNOWN or reset_at > self._reset_at + self._window_s / 2:
+                # First sight, or the store has moved on to a new window.
+                self._state = _KNOWN
+                self._left = values["left"]
+                self._reset_at = reset_at
+            else:
+                self._left = min(self._left, values["left"])
+                self._reset_at = max(self._reset_at, reset_at)
+            self._headerless_429s = 0
+            if self.callback and values["left"] <= self.reserve and self._callback_window != self._reset_at:
+                self._callback_window = self._reset_at
+                fire = True
+        if fire:
+            self._fire_callback()
+
+    def _fire_callback(self) -> None:
+        if self.callback_args is None:
+            self.callback()  # type: ignore[misc]
+        else:
+            self.callback(self.callback_args)  # type: ignore[misc]
+
+    def on_429(self, headers: Mapping[str, str]) -> float:
+        """Hold every thread until the store's reset; returns the seconds to wait.
+
+        Raises :class:`RateLimitingException` when that is beyond ``max_wait_s``.
+        """
+        wait = retry_after_seconds(headers)
+        with self._lock:
+            if wait is None:
+                wait = min(
+                    HEADERLESS_429_BACKOFF_S * 2 ** self._headerless_429s,
+                    MAX_HEADERLESS_429_BACKOFF_S,
+                )
+                self._headerless_429s += 1
+            if wait > self.max_wait_s:
+                return wait
+            now = self._clock()
+            self._blocked_until = max(self._blocked_until, now + wait)
+            if self._state == _KNOWN:
+                self._left = 0
+                self._reset_at = max(self._reset_at, now + wait)
+        return wait
+
+    @property
+    def rate_limit(self) -> dict[str, int]:
+        """The last values seen, under the old client's keys."""
+        return dict(self.last)

@@ -1,0 +1,39 @@
+"""Packaging for bigcommerce: a client for the BigCommerce v2 API, with a local sandbox."""
+from pathlib import Path
+
+from setuptools import find_packages, setup
+
+HERE = Path(__file__).parent
+
+setup(
+    name="bigcommerce",
+    version="1.0.0",
+    description="Client for the BigCommerce v2 API, with a stateful local sandbox store",
+    long_description=(HERE / "README.rst").read_text(encoding="utf-8"),
+    long_description_content_type="text/x-rst",
+    license="MIT",
+    packages=find_packages(include=["bigcommerce", "bigcommerce.*"]),
+    package_data={"bigcommerce": ["py.typed"]},
+    python_requires=">=3.9",
+    install_requires=[
+        "requests>=2.25",
+        "pyjwt>=2.4",
+    ],
+    extras_require={
+        # hypothesis: property-based tests of the payload verifiers (issue: bad input never raises).
+        "test": ["pytest>=7", "vcrpy>=5", "hypothesis>=6"],
+    },
+    entry_points={
+        "pytest11": ["bigcommerce = bigcommerce.pytest_plugin"],
+    },
+    classifiers=[
+        "License :: OSI Approved :: MIT License",
+        "Programming Language :: Python :: 3",
+        "Programming Language :: Python :: 3.9",
+        "Programming Language :: Python :: 3.10",
+        "Programming Language :: Python :: 3.11",
+        "Programming Language :: Python :: 3.12",
+        "Programming Language :: Python :: 3.13",
+        "Typing :: Typed",
+    ],
+)

@@ -1,0 +1,61 @@
+"""Shared test fixtures: cassette replay (never the network) and API objects pointed at fake hosts."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import vcr
+
+from bigcommerce.api import BigcommerceApi
+from bigcommerce.retry import RetryPolicy
+
+ROOT = Path(__file__).resolve().parent.parent
+CASSETTES = ROOT / "cassettes"
+
+# Where the cassettes say the requests went. Nothing listens there: replay only.
+STORE_HASH = "abc123"
+CLIENT_ID = "test-client-id"
+ACCESS_TOKEN = "test-access-token"
+BASIC_HOST = "store-abc123.mybigcommerce.com"
+BASIC_AUTH = ("admin", "test-api-token")
+
+# Replay only: a request no cassette holds fails the test; nothing reaches a network.
+replay = vcr.VCR(
+    cassette_library_dir=str(CASSETTES),
+    record_mode="none",
+    match_on=["method", "scheme", "host", "port", "path", "query", "body"],
+    filter_headers=["Authorization", "X-Auth-Client", "X-Auth-Token"],
+    decode_compressed_response=True,
+)
+
+
+class SleepRecorder:
+    """Stands in for time.sleep: remembers the waits instead of waiting."""
+
+    def __init__(self) -> None:
+        self.waits: list[float] = []
+
+    def __call__(self, seconds: float) -> None:
+        self.waits.append(seconds)
+
+
+@pytest.fixture
+def sleeps() -> SleepRecorder:
+    return SleepRecorder()
+
+
+@pytest.fixture
+def api(sleeps: SleepRecorder) -> BigcommerceApi:
+    """OAuth against https://api.bigcommerce.com/stores/abc123/v2/, retries sleeping into ``sleeps``."""
+    return BigcommerceApi(
+        client_id=CLIENT_ID,
+        store_hash=STORE_HASH,
+        access_token=ACCESS_TOKEN,
+        retry=RetryPolicy(sleep=sleeps, jitter=False),
+    )
+
+
+@pytest.fixture
+def basic_api(sleeps: SleepRecorder) -> BigcommerceApi:
+    """Basic auth against https://store-abc123.mybigcommerce.com/api/v2/."""
+    return BigcommerceApi(host=BASIC_HOST, basic_auth=BASIC_AUTH, retry=RetryPolicy(sleep=sleeps, jitter=False))
