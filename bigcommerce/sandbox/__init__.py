@@ -1,0 +1,28 @@
+"""A local, stateful BigCommerce v2 store that speaks real HTTP over loopback.
+
+For demos, integration tests and users' own tests: ``Sandbox`` serves the v2
+REST API (OAuth and basic-auth URL forms), a minimal GraphQL endpoint and the
+OAuth token exchange, enforces a store-like rate-limit window and fails on
+demand (``FaultRule``). It imports nothing from the client side of the package.
+"""
+from __future__ import annotations
+
+from bigcommerce.sandbox.faults import FAULT_KINDS, FaultInjector, FaultRule
+from bigcommerce.sandbox.quota import DEFAULT_WINDOW_MS, UNLIMITED_QUOTA, QuotaState, RateWindow
+from bigcommerce.sandbox.sandbox import Sandbox
+from bigcommerce.sandbox.server import Credentials
+from bigcommerce.sandbox.stats import NO_ANSWER, RequestStats
+
+__all__ = [
+    "DEFAULT_WINDOW_MS",
+    "FAULT_KINDS",
+    "NO_ANSWER",
+    "UNLIMITED_QUOTA",
+    "Credentials",
+    "FaultInjector",
+    "FaultRule",
+    "QuotaState",
+    "RateWindow",
+    "RequestStats",
+    "Sandbox",
+]
