@@ -131,7 +131,7 @@ class Connection:
         self.retry = retry or RetryPolicy()
         self.rate_limiting_management = rate_limiting_management
         self.rate_limiter = RateLimiter.from_management(
-            rate_limiting_management, max_wait_s=max_rate_limit_wait
+            rate_limiting_management, max_wait_s=max_rate_limit_wait, sleep=self.retry.sleep
         )
         self._session = session or requests.Session()
         self._session.headers.update({"Accept": "application/json", "User-Agent": USER_AGENT})
@@ -160,6 +160,9 @@ class Connection:
                     "absolute URLs must point at this connection's API "
                     f"({self._base}); credentials are never sent elsewhere"
                 )
+            rest = url[len(self._base):].split("?", 1)[0].split("#", 1)[0]
+            if rest.strip("/"):
+                urls.check_resource(rest)
             return url
         return self._base + urls.check_resource(url) if url.strip("/") else self._base.rstrip("/")
 
@@ -210,7 +213,9 @@ class Connection:
     def _expect_body(method: str, path: str, result: Any, response: requests.Response) -> Any:
         if result is None:
             raise EmptyResponseWarning(
-                f"{method} /{path.lstrip('/')} -> 204 No Content: nothing to return", response
+                f"{method} /{path.lstrip('/')} -> {response.status_code} {response.reason}: "
+                "no content to return",
+                response,
             )
         return result
 
@@ -331,7 +336,7 @@ class Connection:
 
     def _describe(self, url: str) -> str:
         """The request path as messages show it: relative to the API, no host, no query."""
-        if url.startswith(self._base):
+        if self._base.endswith("/") and url.startswith(self._base):
             return "/" + url[len(self._base):]
         return urlsplit(url).path
 

@@ -43,8 +43,8 @@ class Mapping(dict):
         return sorted(set(super().__dir__()) | set(keys))
 
     def __str__(self) -> str:
-        """The data as a dict, without private (underscored) fields."""
-        return str({k: v for k, v in self.items() if not (isinstance(k, str) and k.startswith("_"))})
+        """The data as plain dicts and lists, without private (underscored) fields."""
+        return str(_plain(self))
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} at {hex(id(self))}, {self}>"
@@ -56,6 +56,14 @@ class Mapping(dict):
 
     def __copy__(self) -> Mapping:
         return type(self)(self)
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items() if not (isinstance(k, str) and k.startswith("_"))}
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    return value
 
 
 def decode_json(text: str) -> Any:

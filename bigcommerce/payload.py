@@ -36,7 +36,10 @@ def verify_payload(signed_payload: object, client_secret: object) -> Union[dict,
         except UnicodeDecodeError:
             return False
     if isinstance(client_secret, str):
-        client_secret = client_secret.encode("utf-8")
+        try:
+            client_secret = client_secret.encode("utf-8")
+        except UnicodeEncodeError:
+            return False
     if not isinstance(signed_payload, str) or not isinstance(client_secret, bytes):
         return False
     if not client_secret or "." not in signed_payload:

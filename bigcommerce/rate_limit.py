@@ -96,7 +96,8 @@ class RateLimiter:
         self._reset_at = 0.0
         self._blocked_until = 0.0
         self._headerless_429s = 0
-        self._callback_window = -1.0
+        self._window = 0
+        self._callback_window = -1
         self.last: dict[str, int] = {}
 
     @classmethod
@@ -124,9 +125,13 @@ class RateLimiter:
 
     def acquire(self) -> None:
         """Book one request, first waiting while the quota is spent or a 429 holds."""
+        # Time this thread has slept counts as passed, even with a sleep that
+        # does not wait (tests) or a clock that lags it.
+        slept_until = 0.0
         while True:
             with self._lock:
-                wait = self._try_book(self._clock())
+                now = max(self._clock(), slept_until)
+                wait = self._try_book(now)
                 if wait is None:
                     return
                 if wait > self.max_wait_s:
@@ -135,11 +140,13 @@ class RateLimiter:
                         f"max_rate_limit_wait={self.max_wait_s:g} s",
                         retry_after=wait,
                     )
-                if self._state == _UNKNOWN:
+                if self._probing and self._blocked_until <= now:
+                    # Another thread's first request will reveal the quota: wait for its answer.
                     self._lock.wait(wait)
                     continue
             log.debug("waiting %.3f s for the rate-limit window", wait)
             self._sleep(wait)
+            slept_until = now + wait
 
     def _try_book(self, now: float) -> Optional[float]:
         """None when booked, else the seconds to wait. Called under the lock."""
@@ -155,6 +162,7 @@ class RateLimiter:
         if now >= self._reset_at:
             self._left = self._quota
             self._reset_at = now + self._window_s
+            self._window += 1
         if not self.wait or self._left > self.reserve:
             self._left -= 1
             return None
@@ -189,12 +197,13 @@ class RateLimiter:
                 self._state = _KNOWN
                 self._left = values["left"]
                 self._reset_at = reset_at
+                self._window += 1
             else:
                 self._left = min(self._left, values["left"])
                 self._reset_at = max(self._reset_at, reset_at)
             self._headerless_429s = 0
-            if self.callback and values["left"] <= self.reserve and self._callback_window != self._reset_at:
-                self._callback_window = self._reset_at
+            if self.callback and values["left"] <= self.reserve and self._callback_window != self._window:
+                self._callback_window = self._window
                 fire = True
         if fire:
             self._fire_callback()
@@ -223,8 +232,9 @@ class RateLimiter:
             now = self._clock()
             self._blocked_until = max(self._blocked_until, now + wait)
             if self._state == _KNOWN:
+                # The store's word is the freshest: its quota refills after this wait.
                 self._left = 0
-                self._reset_at = max(self._reset_at, now + wait)
+                self._reset_at = now + wait
         return wait
 
     @property

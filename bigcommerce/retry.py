@@ -6,6 +6,7 @@ the method is idempotent, so a POST never creates a duplicate.
 """
 from __future__ import annotations
 
+import math
 import random
 import time
 from dataclasses import dataclass, field
@@ -40,8 +41,10 @@ class RetryPolicy:
     def __post_init__(self) -> None:
         if isinstance(self.max_retries, bool) or not isinstance(self.max_retries, int) or self.max_retries < 0:
             raise ValueError(f"max_retries must be a non-negative int, not {self.max_retries!r}")
-        if self.backoff_s < 0 or self.max_backoff_s < 0:
-            raise ValueError("backoff_s and max_backoff_s must not be negative")
+        for name in ("backoff_s", "max_backoff_s"):
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) or value < 0:
+                raise ValueError(f"{name} must be a finite, non-negative number of seconds, not {value!r}")
 
     @classmethod
     def none(cls) -> RetryPolicy:
@@ -50,7 +53,8 @@ class RetryPolicy:
 
     def backoff(self, retry: int) -> float:
         """Seconds to wait before retry number ``retry`` (0-based)."""
-        ceiling = min(self.backoff_s * (2 ** retry), self.max_backoff_s)
+        # The exponent is capped so that a huge retry count cannot overflow a float.
+        ceiling = min(self.backoff_s * 2.0 ** min(retry, 64), self.max_backoff_s)
         if not self.jitter:
             return ceiling
         return ceiling / 2 + self.random() * ceiling / 2

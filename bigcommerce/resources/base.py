@@ -84,6 +84,11 @@ class ApiResource(Mapping):
             setattr(obj, key, value)
         return obj
 
+    @property
+    def update(self) -> Any:
+        """Absent unless the API can update this resource: ``obj.update(...)`` never edits only a local copy."""
+        raise AttributeError(f"{type(self).__name__} objects cannot be updated through the BigCommerce API")
+
     def _id(self) -> urls.ResourceId:
         if "id" not in self:
             raise ValueError(f"this {type(self).__name__} object has no 'id' field")
@@ -108,14 +113,15 @@ class ApiSubResource(ApiResource):
             raise TypeError(f"{cls.__name__} needs the id of its parent ({cls.parent_key})")
         return urls.join(cls.parent_resource, urls.check_id(parentid, cls.parent_key), cls.resource_name, *ids)
 
-    def _parent_id(self) -> Any:
+    def _find_parent_id(self) -> Any:
+        """The parent's id: the object's own ``parent_key`` field, else the id it was fetched under."""
         parent = dict.get(self, self.parent_key, self.__dict__.get("_parent_id"))
         if parent is None:
             raise ValueError(f"this {type(self).__name__} object does not know its {self.parent_key}")
         return parent
 
     def _item_path(self) -> str:
-        return self._path(self._parent_id(), self._id())
+        return self._path(self._find_parent_id(), self._id())
 
 
 # -- top-level capabilities ---------------------------------------------------
@@ -137,10 +143,13 @@ class ListableApiResource(ApiResource):
         return cls._wrap(list_page(conn, cls._path(), params, cls.paginated), conn)
 
     @classmethod
-    def iterall(cls: type[R], connection: Any = None, **params: Any) -> Iterator[R]:
-        """Every object, page after page (250 a page unless ``limit`` says otherwise)."""
+    def iterall(cls: type[R], connection: Any = None, concurrency: int = 1, **params: Any) -> Iterator[R]:
+        """Every object, page after page (250 a page unless ``limit`` says otherwise).
+
+        ``concurrency=N`` fetches up to N pages at once and still yields in order.
+        """
         conn = cls._require(connection)
-        for item in iterate_pages(conn, cls._path(), params, cls.paginated):
+        for item in iterate_pages(conn, cls._path(), params, cls.paginated, concurrency):
             yield cls._wrap_one(item, conn, {})
 
 
@@ -207,11 +216,14 @@ class ListableApiSubResource(ApiSubResource):
                          _parent_id=parentid)
 
     @classmethod
-    def iterall(cls: type[R], parentid: urls.ResourceId = None, connection: Any = None, **params: Any) -> Iterator[R]:  # type: ignore[assignment]
-        """Every object of the parent, page after page."""
+    def iterall(  # type: ignore[assignment]
+        cls: type[R], parentid: urls.ResourceId = None, connection: Any = None, concurrency: int = 1,
+        **params: Any,
+    ) -> Iterator[R]:
+        """Every object of the parent, page after page (``concurrency=N``: N pages at once)."""
         conn = cls._require(connection)
         state = {"_parent_id": parentid}
-        for item in iterate_pages(conn, cls._path(parentid), params, cls.paginated):
+        for item in iterate_pages(conn, cls._path(parentid), params, cls.paginated, concurrency):
             yield cls._wrap_one(item, conn, state)
 
 
@@ -229,7 +241,7 @@ class UpdateableApiSubResource(ApiSubResource):
         """``PUT /{parent}/{pid}/{resource}/{id}``: the updated object."""
         conn = self._require(self._connection)
         return self._wrap(conn.request("PUT", self._item_path(), json=updates), conn,
-                          _parent_id=self._parent_id())
+                          _parent_id=self._find_parent_id())
 
 
 class DeleteableApiSubResource(ApiSubResource):
@@ -262,7 +274,7 @@ class CountableApiSubResource(ApiSubResource):
 
 
 def _count_of(body: Any) -> int:
-    if isinstance(body, dict) and isinstance(body.get("count"), int):
+    if isinstance(body, dict) and isinstance(body.get("count"), int) and not isinstance(body["count"], bool):
         return body["count"]
     raise ValueError(f"a count endpoint answered without an integer 'count': {body!r:.200}")
 

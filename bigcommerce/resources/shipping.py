@@ -47,17 +47,26 @@ class ShippingCarrierConnection(ApiResource):
     """POST/PUT/DELETE /shipping/carrier/connection: connect a carrier account; every answer is 204."""
     resource_name = "shipping/carrier/connection"
 
-    @classmethod
-    def create(cls, connection: Any = None, **fields: Any) -> None:
-        """Connect a carrier: ``carrier_id`` and its ``connection`` settings."""
-        cls._require(connection).request("POST", cls._path(), json=fields)
+    # The body has a field named ``connection`` (the carrier's settings), so the
+    # body is one dict argument rather than keyword arguments.
 
     @classmethod
-    def update(cls, connection: Any = None, **fields: Any) -> None:  # type: ignore[override]
-        """Change a carrier's connection settings."""
-        cls._require(connection).request("PUT", cls._path(), json=fields)
+    def create(cls, body: dict, connection: Any = None) -> None:
+        """Connect a carrier: ``{"carrier_id": ..., "connection": {...settings}}``."""
+        cls._require(connection).request("POST", cls._path(), json=_carrier_body(body))
 
     @classmethod
-    def delete(cls, connection: Any = None, **fields: Any) -> None:
-        """Disconnect a carrier: the body names ``carrier_id``."""
-        cls._require(connection).request("DELETE", cls._path(), json=fields)
+    def update(cls, body: dict, connection: Any = None) -> None:  # type: ignore[override]
+        """Change a carrier's settings: ``{"carrier_id": ..., "connection": {...}}``."""
+        cls._require(connection).request("PUT", cls._path(), json=_carrier_body(body))
+
+    @classmethod
+    def delete(cls, body: dict, connection: Any = None) -> None:
+        """Disconnect a carrier: ``{"carrier_id": ...}``."""
+        cls._require(connection).request("DELETE", cls._path(), json=_carrier_body(body))
+
+
+def _carrier_body(body: object) -> dict:
+    if not isinstance(body, dict) or "carrier_id" not in body:
+        raise TypeError("the carrier connection body must be a dict with a carrier_id")
+    return body
