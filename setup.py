@@ -27,7 +27,6 @@ setup(
         "pytest11": ["bigcommerce = bigcommerce.pytest_plugin"],
     },
     classifiers=[
-        "License :: OSI Approved :: MIT License",
         "Programming Language :: Python :: 3",
         "Programming Language :: Python :: 3.9",
         "Programming Language :: Python :: 3.10",

@@ -16,7 +16,6 @@ these modules, so a mistake can never reach a real BigCommerce host.
 from __future__ import annotations
 
 import socket
-import sys
 import threading
 import time
 from pathlib import Path
@@ -40,41 +39,10 @@ HERE = Path(__file__).resolve().parent
 
 # The modules of this file's owner; the resilience modules keep their own fixtures and rules.
 GUARDED_MODULES = frozenset({
-    "test_generation1", "test_generation2", "test_resources_all", "test_pagination",
-    "test_counts_and_filters", "test_errors", "test_oauth_flow", "test_graphql",
+    "test_live_generation1", "test_live_generation2", "test_resources_all", "test_pagination",
+    "test_counts_and_filters", "test_live_errors", "test_oauth_flow", "test_live_graphql",
     "test_readme", "test_cli_demo",
 })
-
-
-# -- test modules named like tests/unit's ---------------------------------------------
-#
-# tests/ has no __init__.py files, so pytest imports each test module under its bare
-# name ("test_errors"), and tests/unit has modules of the same names. Whichever
-# directory is collected second would fail with "import file mismatch". These hooks
-# take this directory's modules out of sys.modules once they are collected (their
-# tests keep a reference to them) and move a same-named module of another directory
-# aside before one of ours is imported. See the report for the proper fix.
-
-
-def _is_ours(module: Any) -> bool:
-    filename = getattr(module, "__file__", None) or ""
-    return Path(filename).resolve().parent == HERE
-
-
-def pytest_collectstart(collector: pytest.Collector) -> None:
-    path = getattr(collector, "path", None)
-    if isinstance(collector, pytest.Module) and path is not None and Path(path).parent == HERE:
-        other = sys.modules.get(Path(path).stem)
-        if other is not None and not _is_ours(other):
-            del sys.modules[Path(path).stem]
-
-
-def pytest_collectreport(report: pytest.CollectReport) -> None:
-    name = Path(report.nodeid.split("::")[0]).stem
-    if Path(report.nodeid.split("::")[0]).suffix == ".py" and name in GUARDED_MODULES:
-        module = sys.modules.get(name)
-        if module is not None and _is_ours(module):
-            del sys.modules[name]
 
 
 # -- nothing but loopback ---------------------------------------------------------------
