@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 import vcr
+from vcr.request import Request
 
 from bigcommerce.api import BigcommerceApi
 from bigcommerce.retry import RetryPolicy
@@ -27,6 +28,28 @@ replay = vcr.VCR(
     filter_headers=["Authorization", "X-Auth-Client", "X-Auth-Token"],
     decode_compressed_response=True,
 )
+
+
+CREDENTIAL_HEADERS = ("Authorization", "X-Auth-Token", "X-Auth-Client")
+
+
+def declared_headers(sent: Request, recorded: Request) -> None:
+    """Matcher: the request carries each header the cassette lists, and no unlisted credential."""
+    for name, value in recorded.headers.items():
+        assert sent.headers.get(name) == value, f"{name}: sent {sent.headers.get(name)!r}, cassette {value!r}"
+    for name in CREDENTIAL_HEADERS:
+        if name not in recorded.headers:
+            assert name not in sent.headers, f"{name} was sent; the cassette expects none"
+
+
+# Replay that also checks credentials: cassettes list the auth headers each request must carry.
+checked = vcr.VCR(
+    cassette_library_dir=str(CASSETTES),
+    record_mode="none",
+    match_on=["method", "scheme", "host", "port", "path", "query", "body", "declared_headers"],
+    decode_compressed_response=True,
+)
+checked.register_matcher("declared_headers", declared_headers)
 
 
 class SleepRecorder:

@@ -14,36 +14,16 @@ from pathlib import Path
 from typing import Iterator
 
 import pytest
-import vcr
 from vcr.cassette import Cassette
-from vcr.request import Request
 
 import bigcommerce
 from bigcommerce import exception
 from bigcommerce.connection import Connection, OAuthConnection
 from bigcommerce.exception import ClientRequestException, HttpException, ResourceNotFound
 from bigcommerce.mapping import Mapping
+from tests.conftest import checked
 
 CASSETTES = Path(__file__).resolve().parents[2] / "cassettes"
-CREDENTIAL_HEADERS = ("Authorization", "X-Auth-Token", "X-Auth-Client")
-
-
-def declared_headers(sent: Request, recorded: Request) -> None:
-    """Matcher: the request carries each header the cassette lists, and no unlisted credential."""
-    for name, value in recorded.headers.items():
-        assert sent.headers.get(name) == value, f"{name}: sent {sent.headers.get(name)!r}, cassette {value!r}"
-    for name in CREDENTIAL_HEADERS:
-        if name not in recorded.headers:
-            assert name not in sent.headers, f"{name} was sent; the cassette expects none"
-
-
-checked = vcr.VCR(
-    cassette_library_dir=str(CASSETTES),
-    record_mode="none",
-    match_on=["method", "scheme", "host", "port", "path", "query", "body", "declared_headers"],
-    decode_compressed_response=True,
-)
-checked.register_matcher("declared_headers", declared_headers)
 
 NEW_PRODUCT = {
     "name": "[Sample] Utility Caddy",

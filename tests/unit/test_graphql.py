@@ -7,31 +7,12 @@ from typing import Any
 
 import pytest
 import vcr
-from vcr.request import Request
 
 from bigcommerce.connection import GraphQLConnection
 from bigcommerce.exception import Unauthorised
+from tests.conftest import checked
 
 CASSETTES = Path(__file__).resolve().parents[2] / "cassettes"
-CREDENTIAL_HEADERS = ("Authorization", "X-Auth-Token", "X-Auth-Client")
-
-
-def declared_headers(sent: Request, recorded: Request) -> None:
-    """Matcher: the request carries each header the cassette lists, and no unlisted credential."""
-    for name, value in recorded.headers.items():
-        assert sent.headers.get(name) == value, f"{name}: sent {sent.headers.get(name)!r}, cassette {value!r}"
-    for name in CREDENTIAL_HEADERS:
-        if name not in recorded.headers:
-            assert name not in sent.headers, f"{name} was sent; the cassette expects none"
-
-
-checked = vcr.VCR(
-    cassette_library_dir=str(CASSETTES),
-    record_mode="none",
-    match_on=["method", "scheme", "host", "port", "path", "query", "body", "declared_headers"],
-    decode_compressed_response=True,
-)
-checked.register_matcher("declared_headers", declared_headers)
 replay = vcr.VCR(
     cassette_library_dir=str(CASSETTES),
     record_mode="none",

@@ -8,33 +8,13 @@ from typing import Any, Optional
 import jwt
 import pytest
 import requests
-import vcr
-from vcr.request import Request
 
 from bigcommerce.api import BigcommerceApi
 from bigcommerce.connection import OAuthConnection
 from bigcommerce.exception import ClientRequestException, InvalidSignedPayload, ResponseDecodeError
+from tests.conftest import checked
 
 CASSETTES = Path(__file__).resolve().parents[2] / "cassettes"
-CREDENTIAL_HEADERS = ("Authorization", "X-Auth-Token", "X-Auth-Client")
-
-
-def declared_headers(sent: Request, recorded: Request) -> None:
-    """Matcher: the request carries each header the cassette lists, and no unlisted credential."""
-    for name, value in recorded.headers.items():
-        assert sent.headers.get(name) == value, f"{name}: sent {sent.headers.get(name)!r}, cassette {value!r}"
-    for name in CREDENTIAL_HEADERS:
-        if name not in recorded.headers:
-            assert name not in sent.headers, f"{name} was sent; the cassette expects none"
-
-
-checked = vcr.VCR(
-    cassette_library_dir=str(CASSETTES),
-    record_mode="none",
-    match_on=["method", "scheme", "host", "port", "path", "query", "body", "declared_headers"],
-    decode_compressed_response=True,
-)
-checked.register_matcher("declared_headers", declared_headers)
 
 CLIENT_ID = "test-client-id"
 CLIENT_SECRET = "app-client-secret-3f9d2c7a1e5b4d60-8c1e0a9b7d6f5e4c3b2a19087f6e5d4c"
