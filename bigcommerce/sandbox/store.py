@@ -99,6 +99,8 @@ def _ok(payload: object, status: int = 200, headers: dict[str, str] | None = Non
 
 
 NO_CONTENT = StoreResponse(204, b"", {})
+# Serialized list items kept at most (a product is about 3.5 KB of JSON).
+ITEM_CACHE_MAX = 50_000
 
 # ------------------------------------------------------------------ dates and values
 
@@ -554,12 +556,18 @@ class Store:
         self._tables: dict[str, Table] = {res.name: Table(res) for res in RESOURCES}
         self._archived_orders: set[int] = set()
         self._carrier_connections: dict[str, dict[str, Any]] = {}
+        # Serialized list items, so that reading pages again costs a join, not a render.
+        # Any write empties it: rows can depend on other rows (a product's primary image).
+        self._item_cache: dict[tuple[str, Any], bytes] = {}
+        self._item_cache_base = base_url
         seeding.load_reference(self)
 
     # -- public API ---------------------------------------------------------------
     def handle(self, method: str, path: str, query: dict[str, str], body: object | None) -> StoreResponse:
         """Answer one v2 request. ``path`` has no leading slash and no ``.json``."""
         with self._lock:
+            if method.upper() != "GET":
+                self._item_cache.clear()
             try:
                 return self._dispatch(method.upper(), path.strip("/"), query or {}, body)
             except ApiError as error:
@@ -570,11 +578,13 @@ class Store:
     def seed(self, *, products: int = 0, customers: int = 0, orders: int = 0, seed: int = 0) -> None:
         """Add a deterministic generated catalog, customers and orders (see ``seed.py``)."""
         with self._lock:
+            self._item_cache.clear()
             seeding.populate(self, products=products, customers=customers, orders=orders, seed=seed)
 
     def load(self, data: Mapping[str, Any]) -> None:
         """Add or replace rows from a ``dump()``-shaped dict (format in ``seed.py``)."""
         with self._lock:
+            self._item_cache.clear()
             seeding.load_data(self, data)
 
     def dump(self) -> dict[str, Any]:
@@ -585,6 +595,7 @@ class Store:
     def insert(self, path: str, fields: Mapping[str, Any]) -> dict[str, Any]:
         """Create an object directly (no validation, read-only fields allowed); its body."""
         with self._lock:
+            self._item_cache.clear()
             found = match_route(path)
             if found is None or found[0].kind != "collection":
                 raise KeyError(f"not a collection path: {path!r}")
@@ -769,11 +780,27 @@ class Store:
             rows = matched[offset:offset + limit]
         if not rows:
             return NO_CONTENT
+        if res.name != "orders":  # order bodies depend on the query (include=)
+            return StoreResponse(200, b"[" + b",".join(self._item_json(res, row) for row in rows) + b"]", {})
         rendered = [self._render(res, row) for row in rows]
         if res.name == "orders":
             for item in rendered:
                 self._add_order_includes(item, query)
         return _ok(rendered)
+
+    def _item_json(self, res: Resource, row: Mapping[str, Any]) -> bytes:
+        """One list item, serialized; cached until the next write or a new base URL."""
+        if self._item_cache_base != self.base_url:
+            self._item_cache.clear()
+            self._item_cache_base = self.base_url
+        parent = row.get(res.parent_key) if res.parent_key else None
+        key = (res.name, parent, row.get("id"))
+        cached = self._item_cache.get(key)
+        if cached is None:
+            if len(self._item_cache) >= ITEM_CACHE_MAX:
+                self._item_cache.clear()
+            cached = self._item_cache[key] = _dumps(self._render(res, row))
+        return cached
 
     def _sort(self, res: Resource, rows: list[dict[str, Any]], query: Mapping[str, str]) -> None:
         if res.order == "-published_date":
