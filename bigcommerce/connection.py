@@ -301,8 +301,9 @@ class Connection:
             except requests.RequestException as error:
                 if limiter is not None:
                     limiter.update(None)
-                failure = _transport_error(method, path, error)
-                if not self.retry.may_retry_failure(method, retries, reached_server=_reached_server(error)):
+                reached = _reached_server(error)
+                failure = _transport_error(method, path, error, reached)
+                if not self.retry.may_retry_failure(method, retries, reached_server=reached):
                     raise failure from None
                 self._wait_before_retry(method, path, retries, str(failure))
                 retries += 1
@@ -527,11 +528,13 @@ def _encode_body(json_body: Any, data: Any) -> tuple[Optional[bytes], Optional[s
     return json.dumps(json_body, default=str).encode("utf-8"), "application/json"
 
 
-def _transport_error(method: str, path: str, error: requests.RequestException) -> TransportError:
+def _transport_error(
+    method: str, path: str, error: requests.RequestException, reached_server: bool
+) -> TransportError:
     if isinstance(error, requests.exceptions.Timeout):
         kind = "connect" if isinstance(error, requests.exceptions.ConnectTimeout) else "read"
         return RequestTimeout(f"{method} {path}: {kind} timeout", method, path)
     if isinstance(error, (requests.exceptions.ConnectionError, requests.exceptions.ChunkedEncodingError)):
-        reason = "refused" if not _reached_server(error) else "dropped before a complete response"
+        reason = "dropped before a complete response" if reached_server else "refused"
         return ConnectionFailed(f"{method} {path}: connection {reason}", method, path)
     return TransportError(f"{method} {path}: {type(error).__name__}", method, path)
