@@ -297,7 +297,9 @@ class Connection:
                     auth=auth,
                     timeout=timeout,
                     allow_redirects=False,
+                    stream=True,
                 )
+                _read_body(response)
             except requests.RequestException as error:
                 if limiter is not None:
                     limiter.update(None)
@@ -526,6 +528,23 @@ def _encode_body(json_body: Any, data: Any) -> tuple[Optional[bytes], Optional[s
     if json_body is None:
         return None, None
     return json.dumps(json_body, default=str).encode("utf-8"), "application/json"
+
+
+def _read_body(response: requests.Response) -> None:
+    """Read the whole body in one go, as ``response.content``.
+
+    Without ``stream=True`` requests reads it in 10 KB pieces, which costs a
+    250-product page (~880 KB) about 3 ms of CPU more, close to a third of
+    parsing it. Errors are requests' own, as on its default path.
+    """
+    try:
+        body = b"".join(response.iter_content(chunk_size=None))
+    except BaseException:
+        response.close()
+        raise
+    # What requests itself does on its default path: the body stays readable
+    # as response.content for callers and for the exceptions that carry it.
+    response._content = body  # type: ignore[attr-defined]
 
 
 def _transport_error(

@@ -49,8 +49,9 @@ class ApiResource(Mapping):
     paginated: ClassVar[bool] = True
 
     def __init__(self, mapping: Optional[dict] = None, _connection: Any = None, **fields: Any) -> None:
-        super().__init__(mapping or (), **fields)
-        self._connection = _connection
+        dict.__init__(self, mapping or (), **fields)
+        # Straight into __dict__: this runs for every object of every page.
+        object.__setattr__(self, "_connection", _connection)
 
     # -- plumbing shared by every capability --------------------------------
 
@@ -80,8 +81,9 @@ class ApiResource(Mapping):
         if not isinstance(item, dict):
             return item
         obj = cls(item, connection)
-        for key, value in state.items():
-            setattr(obj, key, value)
+        if state:
+            for key, value in state.items():
+                setattr(obj, key, value)
         return obj
 
     @property

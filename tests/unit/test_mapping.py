@@ -191,3 +191,52 @@ def test_a_deep_copy_does_not_share_nested_objects(product: Products) -> None:
     twin["images"].resource = "/elsewhere"
 
     assert product["images"].resource == "/products/35/images"
+
+
+ORDER = ('{"id": 218, "billing_address": {"city": "Austin"}, '
+         '"products": [{"id": 194, "options": [{"name": "Size"}]}], "grid": [[{"x": 1}]]}')
+
+
+def test_every_way_of_reading_a_nested_object_gives_a_mapping() -> None:
+    readers = {
+        "index": lambda order: order["billing_address"],
+        "attribute": lambda order: order.billing_address,
+        "get": lambda order: order.get("billing_address"),
+        "setdefault": lambda order: order.setdefault("billing_address", None),
+        "values": lambda order: list(order.values())[1],
+        "items": lambda order: dict(order.items())["billing_address"],
+        "pop": lambda order: order.pop("billing_address"),
+    }
+    for name, read in readers.items():
+        assert isinstance(read(decode_json(ORDER)), Mapping), name
+
+
+def test_objects_inside_lists_and_lists_of_lists_become_mappings_when_read() -> None:
+    order = decode_json(ORDER)
+
+    assert order.products[0].options[0].name == "Size"
+    assert order.grid[0][0].x == 1
+    assert all(isinstance(value, Mapping) for value in order.popitem()[1][0])
+
+
+def test_an_edit_to_a_nested_object_sticks_however_it_was_read() -> None:
+    order = decode_json(ORDER)
+
+    order.billing_address.city = "Dallas"
+    order["products"][0].quantity = 2
+    for value in order.values():
+        if isinstance(value, Mapping):
+            value.zip = "75201"
+
+    assert order["billing_address"] == {"city": "Dallas", "zip": "75201"}
+    assert order.products[0]["quantity"] == 2
+    assert json.loads(json.dumps(order))["billing_address"]["city"] == "Dallas"
+
+
+def test_a_missing_key_still_reads_as_the_default() -> None:
+    order = decode_json(ORDER)
+
+    assert order.get("coupons") is None
+    assert order.get("coupons", []) == []
+    assert order.pop("coupons", "none") == "none"
+    assert order.setdefault("coupons", []) == [] and order["coupons"] == []
