@@ -284,8 +284,7 @@ class Connection:
         limiter = None if token_exchange else self.rate_limiter
         auth = None if token_exchange else self._auth
         while True:
-            if limiter is not None:
-                limiter.acquire()
+            booking = limiter.acquire() if limiter is not None else None
             started = time.perf_counter()
             try:
                 response = self._session.request(
@@ -311,7 +310,7 @@ class Connection:
                 retries += 1
                 continue
             if limiter is not None:
-                limiter.update(response.headers)
+                limiter.update(response.headers, booking)
             status = response.status_code
             if log.isEnabledFor(logging.DEBUG):
                 log.debug("%s %s -> %d in %.1f ms", method, path, status,

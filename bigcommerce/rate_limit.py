@@ -9,6 +9,13 @@ after a 429 holds every thread until the store's stated reset.
 Three states: before the first response nothing is known, so one request goes
 out alone to learn the quota; a store that sends no rate-limit headers is not
 limited; otherwise the booking is exact.
+
+When the reset passes, the limiter opens the next window itself, guessing it
+ends one window length later. Answers then correct the guess: every answer's
+``now + reset`` is the store's reset plus the time the answer took to reach
+us, so the earliest of them is the closest. An answer to a request booked in
+an earlier window may arrive late; it says nothing about the current window
+and must not move it.
 """
 from __future__ import annotations
 
@@ -94,6 +101,8 @@ class RateLimiter:
         self._quota = 0
         self._window_s = 0.0
         self._reset_at = 0.0
+        # True while _reset_at is our own guess, not yet confirmed by the store.
+        self._guessed = False
         self._blocked_until = 0.0
         self._headerless_429s = 0
         self._window = 0
@@ -123,8 +132,12 @@ class RateLimiter:
 
     # -- before a request -------------------------------------------------
 
-    def acquire(self) -> None:
-        """Book one request, first waiting while the quota is spent or a 429 holds."""
+    def acquire(self) -> int:
+        """Book one request, first waiting while the quota is spent or a 429 holds.
+
+        Returns the booking's window, for :meth:`update` to tell a current
+        answer from a late one.
+        """
         # Time this thread has slept counts as passed, even with a sleep that
         # does not wait (tests) or a clock that lags it.
         slept_until = 0.0
@@ -133,7 +146,7 @@ class RateLimiter:
                 now = max(self._clock(), slept_until)
                 wait = self._try_book(now)
                 if wait is None:
-                    return
+                    return self._window
                 if wait > self.max_wait_s:
                     raise RateLimitingException(
                         f"the store's quota refills in {wait:.1f} s, longer than "
@@ -162,6 +175,7 @@ class RateLimiter:
         if now >= self._reset_at:
             self._left = self._quota
             self._reset_at = now + self._window_s
+            self._guessed = True
             self._window += 1
         if not self.wait or self._left > self.reserve:
             self._left -= 1
@@ -170,8 +184,12 @@ class RateLimiter:
 
     # -- after a response -------------------------------------------------
 
-    def update(self, headers: Optional[Mapping[str, str]]) -> None:
-        """Learn from a response's headers (None: the request got no response)."""
+    def update(self, headers: Optional[Mapping[str, str]], booking: Optional[int] = None) -> None:
+        """Learn from a response's headers (None: the request got no response).
+
+        ``booking``: what :meth:`acquire` returned for the request. Without it
+        an answer whose reset is far before the current one is taken as late.
+        """
         values = read_headers(headers) if headers is not None else None
         fire = False
         with self._lock:
@@ -192,15 +210,28 @@ class RateLimiter:
             reset_at = now + values["reset_ms"] / 1000.0
             self._quota = values["quota"]
             self._window_s = values["window_ms"] / 1000.0
-            if self._state != _KNOWN or reset_at > self._reset_at + self._window_s / 2:
+            half = self._window_s / 2
+            if self._state != _KNOWN or reset_at > self._reset_at + half:
                 # First sight, or the store has moved on to a new window.
                 self._state = _KNOWN
                 self._left = values["left"]
                 self._reset_at = reset_at
+                self._guessed = False
                 self._window += 1
-            else:
+            elif reset_at >= self._reset_at - half:
+                # The same window. Every answer's reset is late by its travel
+                # time, so the earliest heard is the closest; a guess gives way
+                # to the store's first word.
                 self._left = min(self._left, values["left"])
-                self._reset_at = max(self._reset_at, reset_at)
+                self._reset_at = reset_at if self._guessed else min(self._reset_at, reset_at)
+                self._guessed = False
+            elif booking == self._window:
+                # Sent after this window opened, yet the store's window ends
+                # far sooner than we thought: the store is right.
+                self._left = min(self._left, values["left"])
+                self._reset_at = reset_at
+                self._guessed = False
+            # Otherwise a late answer from an earlier window: nothing in it is current.
             self._headerless_429s = 0
             if self.callback and values["left"] <= self.reserve and self._callback_window != self._window:
                 self._callback_window = self._window
@@ -235,6 +266,7 @@ class RateLimiter:
                 # The store's word is the freshest: its quota refills after this wait.
                 self._left = 0
                 self._reset_at = now + wait
+                self._guessed = False
         return wait
 
     @property

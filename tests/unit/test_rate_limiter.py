@@ -301,22 +301,59 @@ def test_a_429_with_a_short_reset_in_a_long_known_window_costs_only_the_stated_r
     assert sum(clock.sleeps) == pytest.approx(0.05)
 
 
-@pytest.mark.xfail(
-    reason="rate_limit.py RateLimiter.update: within a window _reset_at only ever grows (max), so when the "
-    "store says its window ends sooner than the limiter's local guess, a spent quota is waited out to the guess",
-    strict=True,
-)
 def test_a_spent_quota_is_waited_out_to_the_stores_reset_not_a_later_local_guess(clock: FakeClock) -> None:
     limiter = limiter_on(clock)
-    limiter.acquire()
-    limiter.update(limits(9, reset_ms=1000))
+    limiter.update(limits(9, reset_ms=1000), limiter.acquire())
     clock.advance(1.5)
-    limiter.acquire()  # local window booked: ends at 2.5 by our guess
-    limiter.update(limits(0, reset_ms=200))  # the store: spent, refills at 1.7
+    booking = limiter.acquire()  # local window booked: ends at 2.5 by our guess
+    limiter.update(limits(0, reset_ms=200), booking)  # the store: spent, refills at 1.7
 
     limiter.acquire()
 
     assert clock.sleeps == [pytest.approx(0.2)]
+
+
+def test_a_late_answer_from_an_earlier_window_does_not_move_the_current_one(clock: FakeClock) -> None:
+    limiter = limiter_on(clock)
+    limiter.update(limits(9, reset_ms=1000), limiter.acquire())
+    early = limiter.acquire()
+    clock.advance(1.5)
+    for _ in range(9):
+        limiter.acquire()  # a new window, ours to end at 2.5
+    limiter.update(limits(0, reset_ms=100), early)  # overtaken: it speaks of the window ending at 1.0 (+0.6 late)
+
+    limiter.acquire()  # the tenth of this window
+    assert clock.sleeps == []
+    limiter.acquire()
+    assert clock.sleeps == [pytest.approx(1.0)]
+
+
+def test_within_a_window_the_earliest_reset_heard_wins(clock: FakeClock) -> None:
+    limiter = limiter_on(clock)
+    limiter.update(limits(10, reset_ms=1000), limiter.acquire())
+    for _ in range(9):
+        booking = limiter.acquire()
+    clock.advance(0.3)
+    limiter.update(limits(1, reset_ms=600), booking)  # this answer took 0.1 s less to reach us
+
+    limiter.acquire()
+    limiter.acquire()
+
+    assert clock.sleeps == [pytest.approx(0.6)]
+
+
+def test_a_guessed_window_gives_way_to_a_later_reset_from_the_store(clock: FakeClock) -> None:
+    limiter = known(clock, left=0)
+    limiter.acquire()  # waits 1.0 s, then opens a window it guesses ends at 2.0
+    booking = limiter.acquire()
+    clock.advance(0.05)
+    limiter.update(limits(8, reset_ms=1000), booking)  # the store's window opened 0.05 s later: 2.05
+
+    for _ in range(8):
+        limiter.acquire()
+    limiter.acquire()
+
+    assert clock.sleeps == [pytest.approx(1.0), pytest.approx(1.0)]
 
 
 # -- the cap on waiting ---------------------------------------------------------------
