@@ -211,14 +211,27 @@ def _child_rss(kind: str, info: dict[str, Any]) -> dict[str, float]:
     return json.loads(out)
 
 
+def _peak_rss_kb() -> int:
+    """This process's peak RSS. On Linux ru_maxrss keeps the parent's peak across
+    fork and exec, which would hide the child's own; VmHWM is the child's alone."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
 def child(kind: str, info: dict[str, Any]) -> None:
     """Runs in a fresh process: imports the same modules either way, then iterates once."""
     import bigcommerce.api  # noqa: F401  (both sides pay the same imports)
     import requests  # noqa: F401
 
-    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    before = _peak_rss_kb()
     count = raw_page_loop(info) if kind == "raw" else client_iterate(info)
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    peak = _peak_rss_kb()
     print(json.dumps({"count": count, "before_kb": before, "peak_kb": peak}))
 
 

@@ -104,3 +104,37 @@ def test_the_package_holds_exactly_52_resource_classes() -> None:
 def test_the_resource_mapping_is_the_same_class_everywhere() -> None:
     assert resources.Mapping is bigcommerce.Mapping
     assert bigcommerce.mapping.Mapping is bigcommerce.Mapping
+
+
+def _fresh_python(code: str) -> str:
+    import subprocess
+    import sys
+
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                          timeout=60, cwd=ROOT).stdout.strip()
+
+
+def test_the_pytest_plugin_imports_neither_requests_nor_jwt_nor_the_client() -> None:
+    loaded = _fresh_python(
+        "import sys, bigcommerce.pytest_plugin; "
+        "print(sorted(m for m in ('requests', 'jwt', 'bigcommerce.connection', 'bigcommerce.sandbox') "
+        "if m in sys.modules))"
+    )
+
+    assert loaded == "[]"
+
+
+def test_every_public_name_and_old_submodule_resolves_on_first_use() -> None:
+    names = _fresh_python(
+        "import bigcommerce; from bigcommerce import *; "
+        "print(all(getattr(bigcommerce, n) is not None for n in bigcommerce.__all__), "
+        "bigcommerce.urls.__name__, bigcommerce.rate_limit.__name__, BigcommerceApi.__name__)"
+    )
+
+    assert names == "True bigcommerce.urls bigcommerce.rate_limit BigcommerceApi"
+
+
+def test_an_unknown_name_is_an_attribute_error() -> None:
+    with pytest.raises(AttributeError, match="no attribute 'Produts'"):
+        bigcommerce.Produts  # noqa: B018
+    assert not hasattr(bigcommerce, "sandbox_typo")
