@@ -211,27 +211,36 @@ class RateLimiter:
             self._quota = values["quota"]
             self._window_s = values["window_ms"] / 1000.0
             half = self._window_s / 2
-            if self._state != _KNOWN or reset_at > self._reset_at + half:
-                # First sight, or the store has moved on to a new window.
+            current = booking is None or booking == self._window
+            if self._state != _KNOWN or (reset_at > self._reset_at + half and now >= self._reset_at):
+                # First sight, or the store has moved on to a new window. Not
+                # before our reset: an answer that took longer than half a
+                # window (a slow page) also reports a late reset.
                 self._state = _KNOWN
                 self._left = values["left"]
                 self._reset_at = reset_at
                 self._guessed = False
                 self._window += 1
-            elif reset_at >= self._reset_at - half:
+            elif reset_at < self._reset_at - half:
+                if booking is not None and current:
+                    # Sent after this window opened, yet the store's window
+                    # ends far sooner than we thought: the store is right.
+                    self._left = min(self._left, values["left"])
+                    self._reset_at = reset_at
+                    self._guessed = False
+                # Otherwise a late answer about a window that is over.
+            elif not current:
+                # Booked before this window opened: the store may have counted
+                # it in either window, so its count is heeded, but its reset may
+                # be an old window's, seen late.
+                self._left = min(self._left, values["left"])
+            else:
                 # The same window. Every answer's reset is late by its travel
                 # time, so the earliest heard is the closest; a guess gives way
                 # to the store's first word.
                 self._left = min(self._left, values["left"])
                 self._reset_at = reset_at if self._guessed else min(self._reset_at, reset_at)
                 self._guessed = False
-            elif booking == self._window:
-                # Sent after this window opened, yet the store's window ends
-                # far sooner than we thought: the store is right.
-                self._left = min(self._left, values["left"])
-                self._reset_at = reset_at
-                self._guessed = False
-            # Otherwise a late answer from an earlier window: nothing in it is current.
             self._headerless_429s = 0
             if self.callback and values["left"] <= self.reserve and self._callback_window != self._window:
                 self._callback_window = self._window

@@ -131,9 +131,9 @@ def test_concurrent_walks_stay_within_the_quota_without_a_storm_of_429s(stores: 
         sb.set_quota(None)
 
     assert ids == list(range(1, 5001))
-    # The client's window estimate and the store's may be a request apart at a
-    # boundary; a 429 there is waited out, but there is never a storm of them.
-    assert sb.stats.by_status.get(429, 0) <= 2
+    # 0 in 30 runs on cold stores. One remains possible: a request booked at
+    # the end of a window that the store counts in the next one.
+    assert sb.stats.by_status.get(429, 0) <= 1
 
 
 def test_a_bad_concurrency_raises_before_any_request(stores: dict[int, Sandbox]) -> None:

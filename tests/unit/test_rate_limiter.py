@@ -356,6 +356,38 @@ def test_a_guessed_window_gives_way_to_a_later_reset_from_the_store(clock: FakeC
     assert clock.sleeps == [pytest.approx(1.0), pytest.approx(1.0)]
 
 
+def test_an_answer_slower_than_half_a_window_is_not_taken_for_a_new_window(clock: FakeClock) -> None:
+    limiter = limiter_on(clock)
+    limiter.update(limits(8, reset_ms=1000), limiter.acquire())  # the window ends at 1.0
+    for _ in range(8):
+        booking = limiter.acquire()
+    clock.advance(0.7)  # a slow page: counted by the store at 0.0, answered at 0.7
+    limiter.update(limits(2, reset_ms=980), booking)
+
+    limiter.acquire()
+
+    assert clock.sleeps == [pytest.approx(0.3)]
+
+
+def test_a_late_answer_booked_before_a_guessed_window_does_not_set_its_reset(clock: FakeClock) -> None:
+    limiter = known(clock, left=2)
+    early = limiter.acquire()
+    limiter.acquire()
+    limiter.acquire()  # waits 1.0 s, then opens a window it guesses ends at 2.0
+    clock.advance(0.05)
+    limiter.update(limits(0, reset_ms=900), early)  # the old window, seen 0.85 s late: "1.95"
+    booking = limiter.acquire()  # its count is heeded: wait for the guessed reset, not 1.95
+    assert clock.sleeps == [pytest.approx(1.0), pytest.approx(0.95)]
+    clock.advance(0.01)
+    limiter.update(limits(9, reset_ms=1000), booking)  # the store's first word on the window
+
+    for _ in range(9):
+        limiter.acquire()
+    assert clock.sleeps == [pytest.approx(1.0), pytest.approx(0.95)]
+    limiter.acquire()
+    assert clock.sleeps[-1] == pytest.approx(1.0)
+
+
 # -- the cap on waiting ---------------------------------------------------------------
 
 
