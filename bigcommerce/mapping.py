@@ -31,7 +31,9 @@ class Mapping(dict):
     converting them all up front cost a third more than parsing the JSON.
     Every way of reading a value (``[]``, attributes, ``get``, ``values``,
     ``items``, ``pop``, ``setdefault``) hands out the converted object and
-    keeps it in place, so edits to it stick.
+    keeps it in place, so edits to it stick. Two threads reading the same
+    nested object for the first time at once may each get their own copy, so
+    edit shared objects from one thread, as with any dict.
     """
 
     def __getitem__(self, key: Any) -> Any:
