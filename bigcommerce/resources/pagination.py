@@ -8,8 +8,9 @@ the previous page's first object also ends the walk.
 from __future__ import annotations
 
 from collections import deque
+from itertools import count
 from concurrent.futures import Future, ThreadPoolExecutor
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 MAX_PAGE_SIZE = 250
 MAX_CONCURRENCY = 32
@@ -48,12 +49,20 @@ def iterate_pages(
         yield from list_page(connection, path, params, paginated=False)
         return
     filters, page, limit = _page_params(params)
+
+    def fetch(number: int) -> Any:
+        return connection.request("GET", path, params={**filters, "page": number, "limit": limit})
+
     if concurrency > 1:
-        yield from _iterate_concurrently(connection, path, filters, page, limit, concurrency)
-        return
+        yield from _iterate_concurrently(fetch, page, limit, concurrency)
+    else:
+        yield from _items_until_the_end(map(fetch, count(page)), limit)
+
+
+def _items_until_the_end(bodies: Iterator[Any], limit: int) -> Iterator[Any]:
+    """The items of successive page bodies, stopping at the first one that ends the collection."""
     previous_first = None
-    while True:
-        body = connection.request("GET", path, params={**filters, "page": page, "limit": limit})
+    for body in bodies:
         if not body:
             return
         if not isinstance(body, list):
@@ -65,11 +74,10 @@ def iterate_pages(
         yield from body
         if len(body) < limit:
             return
-        page += 1
 
 
 def _iterate_concurrently(
-    connection: Any, path: str, filters: dict[str, Any], first_page: int, limit: int, workers: int
+    fetch: Callable[[int], Any], first_page: int, limit: int, workers: int
 ) -> Iterator[Any]:
     """Pages requested by a bounded pool, yielded in page order.
 
@@ -78,34 +86,21 @@ def _iterate_concurrently(
     like the sequential one; the pages already requested past the end are
     dropped (at most ``workers - 1`` requests, answered 204 by the API).
     """
-    def fetch(page: int) -> Any:
-        return connection.request("GET", path, params={**filters, "page": page, "limit": limit})
-
     pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="bigcommerce-page")
-    pending: deque[Future] = deque()
-    next_page = first_page
-    try:
-        for _ in range(workers):
-            pending.append(pool.submit(fetch, next_page))
-            next_page += 1
-        previous_first = None
+
+    def in_page_order() -> Iterator[Any]:
+        pending: deque[Future] = deque(pool.submit(fetch, first_page + n) for n in range(workers))
+        next_page = first_page + workers
         while pending:
             body = pending.popleft().result()
-            if not body:
-                return
-            if not isinstance(body, list):
-                yield body
-                return
-            if previous_first is not None and body[0] == previous_first:
-                return
-            previous_first = body[0]
-            full = len(body) >= limit
-            if full:
+            if isinstance(body, list) and len(body) >= limit:
+                # Keep the pool busy while this page is consumed.
                 pending.append(pool.submit(fetch, next_page))
                 next_page += 1
-            yield from body
-            if not full:
-                return
+            yield body
+
+    try:
+        yield from _items_until_the_end(in_page_order(), limit)
     finally:
         # Wait for pages already on the wire: once the walk returns, no request
         # of it is still running (using quota, racing a close of the session).

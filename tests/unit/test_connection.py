@@ -3,26 +3,17 @@ from __future__ import annotations
 
 import base64
 import datetime
-from pathlib import Path
 from typing import Any, Callable
 
 import pytest
 import requests
-import vcr
 
 from bigcommerce.connection import Connection, OAuthConnection
 from bigcommerce.exception import EmptyResponseWarning, HttpException, ResourceNotFound
 from bigcommerce.mapping import Mapping
 from bigcommerce.retry import RetryPolicy
+from tests.conftest import replay
 
-CASSETTES = Path(__file__).resolve().parents[2] / "cassettes"
-
-replay = vcr.VCR(
-    cassette_library_dir=str(CASSETTES),
-    record_mode="none",
-    match_on=["method", "scheme", "host", "port", "path", "query", "body"],
-    decode_compressed_response=True,
-)
 
 BASIC_HOST = "store-abc123.mybigcommerce.com"
 TOKEN = "tok-SECRET-5c2a91e7"

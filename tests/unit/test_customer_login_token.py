@@ -2,24 +2,15 @@
 from __future__ import annotations
 
 import time
-from pathlib import Path
 from typing import Any
 
 import jwt
 import pytest
-import vcr
 
 from bigcommerce.api import BigcommerceApi
 from bigcommerce.customer_login_token import CustomerLoginTokens
+from tests.conftest import replay
 
-CASSETTES = Path(__file__).resolve().parents[2] / "cassettes"
-
-replay = vcr.VCR(
-    cassette_library_dir=str(CASSETTES),
-    record_mode="none",
-    match_on=["method", "scheme", "host", "port", "path", "query", "body"],
-    decode_compressed_response=True,
-)
 
 SECRET = "app-client-secret-3f9d2c7a1e5b4d60-8c1e0a9b7d6f5e4c"
 ENV_SECRET = "env-client-secret-71b0c2d94e8a5f36-1d2c3b4a5f6e7d8c"

@@ -3,12 +3,10 @@ from __future__ import annotations
 
 import base64
 import json
-from pathlib import Path
 from typing import Any, Callable
 
 import pytest
 import requests
-import vcr
 from urllib3.exceptions import NewConnectionError
 
 from bigcommerce.api import BigcommerceApi
@@ -28,15 +26,8 @@ from bigcommerce.exception import (
 )
 from bigcommerce.rate_limit import RateLimiter
 from bigcommerce.retry import RetryPolicy
+from tests.conftest import replay
 
-CASSETTES = Path(__file__).resolve().parents[2] / "cassettes"
-
-replay = vcr.VCR(
-    cassette_library_dir=str(CASSETTES),
-    record_mode="none",
-    match_on=["method", "scheme", "host", "port", "path", "query", "body"],
-    decode_compressed_response=True,
-)
 
 # Distinctive secrets: none of them may ever appear in an error's text.
 TOKEN = "tok-SECRET-5c2a91e7"

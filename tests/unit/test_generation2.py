@@ -1,23 +1,13 @@
 """Generation 2: BigcommerceApi as a facade over its connection and the resource classes."""
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
-import vcr
 
 from bigcommerce.api import BigcommerceApi
 from bigcommerce.mapping import Mapping
 from bigcommerce.resources import Orders
-from tests.conftest import checked
-
-CASSETTES = Path(__file__).resolve().parents[2] / "cassettes"
-replay = vcr.VCR(
-    cassette_library_dir=str(CASSETTES),
-    record_mode="none",
-    match_on=["method", "scheme", "host", "port", "path", "query", "body"],
-    decode_compressed_response=True,
-)
+from tests.conftest import checked, replay
 
 
 @pytest.fixture(autouse=True)

@@ -2,23 +2,14 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from typing import Any
 
 import pytest
-import vcr
 
 from bigcommerce.connection import GraphQLConnection
 from bigcommerce.exception import Unauthorised
-from tests.conftest import checked
+from tests.conftest import checked, replay
 
-CASSETTES = Path(__file__).resolve().parents[2] / "cassettes"
-replay = vcr.VCR(
-    cassette_library_dir=str(CASSETTES),
-    record_mode="none",
-    match_on=["method", "scheme", "host", "port", "path", "query", "body"],
-    decode_compressed_response=True,
-)
 
 TOKEN = "test-access-token"
 CHANNEL_LOCALES = (
