@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any, Callable, Iterator
 
 import pytest
 import vcr
@@ -9,6 +10,7 @@ from vcr.request import Request
 
 from bigcommerce.api import BigcommerceApi
 from bigcommerce.retry import RetryPolicy
+from bigcommerce.sandbox import Sandbox
 
 ROOT = Path(__file__).resolve().parent.parent
 CASSETTES = ROOT / "cassettes"
@@ -82,3 +84,19 @@ def api(sleeps: SleepRecorder) -> BigcommerceApi:
 def basic_api(sleeps: SleepRecorder) -> BigcommerceApi:
     """Basic auth against https://store-abc123.mybigcommerce.com/api/v2/."""
     return BigcommerceApi(host=BASIC_HOST, basic_auth=BASIC_AUTH, retry=RetryPolicy(sleep=sleeps, jitter=False))
+
+
+def stopped_after_the_test(build: Callable[..., Sandbox]) -> Iterator[Callable[..., Sandbox]]:
+    """The body of a factory fixture: ``build``'s sandboxes, every one stopped when the test ends."""
+    made: list[Sandbox] = []
+
+    def make(*args: Any, **options: Any) -> Sandbox:
+        sandbox = build(*args, **options)
+        made.append(sandbox)
+        return sandbox
+
+    try:
+        yield make
+    finally:
+        for sandbox in made:
+            sandbox.stop()

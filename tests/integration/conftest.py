@@ -26,6 +26,7 @@ import pytest
 from bigcommerce.api import BigcommerceApi
 from bigcommerce.connection import Connection, OAuthConnection
 from bigcommerce.sandbox import Sandbox
+from tests.conftest import stopped_after_the_test
 
 SHOP_PRODUCTS = 600
 SHOP_CUSTOMERS = 40
@@ -114,17 +115,12 @@ def sandbox(shop: Sandbox) -> Iterator[Sandbox]:
 @pytest.fixture
 def fresh_sandbox() -> Iterator[Callable[..., Sandbox]]:
     """``fresh_sandbox(products=20, customers=5, orders=5)``: a private store, stopped after the test."""
-    made: list[Sandbox] = []
 
-    def make(products: int = 20, customers: int = 5, orders: int = 5, **options: Any) -> Sandbox:
+    def build(products: int = 20, customers: int = 5, orders: int = 5, **options: Any) -> Sandbox:
         options.setdefault("max_lifetime_s", SMALL_LIFETIME_S)
-        store = Sandbox(products=products, customers=customers, orders=orders, **options).start()
-        made.append(store)
-        return store
+        return Sandbox(products=products, customers=customers, orders=orders, **options).start()
 
-    yield make
-    for store in made:
-        store.stop()
+    yield from stopped_after_the_test(build)
 
 
 # -- clients ----------------------------------------------------------------------------

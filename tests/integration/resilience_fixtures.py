@@ -16,6 +16,7 @@ import pytest
 
 from bigcommerce.api import BigcommerceApi
 from bigcommerce.sandbox import Sandbox
+from tests.conftest import stopped_after_the_test
 
 # No sandbox or helper server in these tests outlives this, even if a test forgets it.
 LIFETIME_S = 60.0
@@ -45,16 +46,7 @@ def new_sandbox(products: int = 20, **options: Any) -> Sandbox:
 @pytest.fixture
 def make_sandbox() -> Iterator[Callable[..., Sandbox]]:
     """Factory of started sandboxes (``make_sandbox(products=5, quota=10)``), all stopped at test end."""
-    made: list[Sandbox] = []
-
-    def factory(products: int = 20, **options: Any) -> Sandbox:
-        sandbox = new_sandbox(products, **options)
-        made.append(sandbox)
-        return sandbox
-
-    yield factory
-    for sandbox in made:
-        sandbox.stop()
+    yield from stopped_after_the_test(new_sandbox)
 
 
 @pytest.fixture

@@ -15,6 +15,7 @@ from typing import Callable, Iterator
 import pytest
 
 from bigcommerce.sandbox import Sandbox
+from tests.conftest import stopped_after_the_test
 
 # Every sandbox in these tests stops by itself even if a test forgets it.
 TEST_LIFETIME_S = 60.0
@@ -113,16 +114,7 @@ def new_sandbox(products: int = 0, *, start: bool = True, **options: object) -> 
 @pytest.fixture
 def make_sandbox() -> Iterator[Callable[..., Sandbox]]:
     """Factory of fake-store sandboxes (``make_sandbox(products=3, quota=2)``), all stopped at test end."""
-    made: list[Sandbox] = []
-
-    def factory(products: int = 0, **options: object) -> Sandbox:
-        sandbox = new_sandbox(products, **options)
-        made.append(sandbox)
-        return sandbox
-
-    yield factory
-    for sandbox in made:
-        sandbox.stop()
+    yield from stopped_after_the_test(new_sandbox)
 
 
 @pytest.fixture
