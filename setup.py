@@ -24,7 +24,12 @@ setup(
         "fast": ["orjson>=3.9"],
         # hypothesis: property-based tests (payload verifiers; the two JSON decoders agree).
         # orjson: the tests run the fast decoder; the json-module path is tested by switching it off.
-        "test": ["pytest>=7", "vcrpy>=5", "hypothesis>=6", "orjson>=3.9"],
+        # mypy, pyright and types-requests: the typing tests check what editors see after ``api.``;
+        # mypy and ruff also run over the package in CI (mypy --strict, the ruff rules in pyproject.toml).
+        "test": [
+            "pytest>=7", "vcrpy>=5", "hypothesis>=6", "orjson>=3.9",
+            "mypy>=1.10", "types-requests", "pyright>=1.1.380", "ruff>=0.6,<1",
+        ],
     },
     entry_points={
         "pytest11": ["bigcommerce = bigcommerce.pytest_plugin"],

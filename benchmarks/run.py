@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from sandbox_process import SandboxProcess  # noqa: E402
+from sandbox_process import SandboxProcess
 
 PAGE = 250
 
@@ -176,7 +176,8 @@ def scenario_quota(args: argparse.Namespace) -> None:
                                 window_ms=int(window_s * 1000)) as info:
                 seen: list[int] = []
                 with _Count429s() as rate_limited:
-                    times.append(timed(lambda: seen.append(client_iterate(info, concurrency=concurrency))))
+                    walk = lambda seen=seen, c=concurrency: seen.append(client_iterate(info, concurrency=c))  # noqa: E731
+                    times.append(timed(walk))
                 items.add(seen[0])
                 rate_limited_total += rate_limited.count
         elapsed = statistics.median(times)
@@ -226,8 +227,9 @@ def _peak_rss_kb() -> int:
 
 def child(kind: str, info: dict[str, Any]) -> None:
     """Runs in a fresh process: imports the same modules either way, then iterates once."""
-    import bigcommerce.api  # noqa: F401  (both sides pay the same imports)
     import requests  # noqa: F401
+
+    import bigcommerce.api  # noqa: F401  (both sides pay the same imports)
 
     before = _peak_rss_kb()
     count = raw_page_loop(info) if kind == "raw" else client_iterate(info)
@@ -270,8 +272,8 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=5, help="repeats per measurement (median reported)")
     parser.add_argument("--quick", action="store_true", help="smaller sizes, for a smoke run")
     args = parser.parse_args()
-    import platform
     import os
+    import platform
 
     print(f"python {platform.python_version()} on {platform.machine()}, {os.cpu_count()} CPUs; "
           f"sandbox in a separate process; medians of {args.repeats}")

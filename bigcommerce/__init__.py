@@ -1,7 +1,8 @@
 """A client for the BigCommerce v2 API, faithful to the old ``bigcommerce`` package.
 
 ``bigcommerce.api.BigcommerceApi`` is the front door; ``Connection`` and
-``OAuthConnection`` are the low-level interface of the first generation.
+``OAuthConnection`` are the low-level interface of the first generation, and
+``Client(host, token, user_id)`` the resource client of 0.9.
 
 Names are imported on first use (PEP 562): the package's pytest plugin is
 loaded by every pytest run in an environment where bigcommerce is installed,
@@ -23,6 +24,7 @@ _SUBMODULES = frozenset({
 # Public name -> the module that defines it.
 _EXPORTS = {
     "BigcommerceApi": "api",
+    "Client": "api",
     "Connection": "connection",
     "GraphQLConnection": "connection",
     "OAuthConnection": "connection",
@@ -59,28 +61,39 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:
-    from . import api, auth, connection, customer_login_token, exception, mapping, payload  # noqa: F401
-    from . import rate_limit, resources, retry, urls  # noqa: F401
-    from .api import BigcommerceApi  # noqa: F401
-    from .connection import Connection, GraphQLConnection, OAuthConnection  # noqa: F401
-    from .exception import (  # noqa: F401
-        AccessForbidden,
-        BigcommerceError,
-        ClientRequestException,
-        ConnectionFailed,
-        EmptyResponseWarning,
-        HttpException,
-        InvalidSignedPayload,
-        MethodNotAllowed,
-        RateLimitingException,
-        RedirectionException,
-        RequestTimeout,
-        ResourceNotFound,
-        ResponseDecodeError,
-        ServerException,
-        TransportError,
-        Unauthorised,
-        UnsupportedOperation,
-    )
-    from .mapping import Mapping  # noqa: F401
-    from .retry import RetryPolicy  # noqa: F401
+    # ``X as X``: re-exported for type checkers in strict mode (names resolve lazily at run time).
+    from . import api as api
+    from . import auth as auth
+    from . import connection as connection
+    from . import customer_login_token as customer_login_token
+    from . import exception as exception
+    from . import mapping as mapping
+    from . import payload as payload
+    from . import rate_limit as rate_limit
+    from . import resources as resources
+    from . import retry as retry
+    from . import urls as urls
+    from .api import BigcommerceApi as BigcommerceApi
+    from .api import Client as Client
+    from .connection import Connection as Connection
+    from .connection import GraphQLConnection as GraphQLConnection
+    from .connection import OAuthConnection as OAuthConnection
+    from .exception import AccessForbidden as AccessForbidden
+    from .exception import BigcommerceError as BigcommerceError
+    from .exception import ClientRequestException as ClientRequestException
+    from .exception import ConnectionFailed as ConnectionFailed
+    from .exception import EmptyResponseWarning as EmptyResponseWarning
+    from .exception import HttpException as HttpException
+    from .exception import InvalidSignedPayload as InvalidSignedPayload
+    from .exception import MethodNotAllowed as MethodNotAllowed
+    from .exception import RateLimitingException as RateLimitingException
+    from .exception import RedirectionException as RedirectionException
+    from .exception import RequestTimeout as RequestTimeout
+    from .exception import ResourceNotFound as ResourceNotFound
+    from .exception import ResponseDecodeError as ResponseDecodeError
+    from .exception import ServerException as ServerException
+    from .exception import TransportError as TransportError
+    from .exception import Unauthorised as Unauthorised
+    from .exception import UnsupportedOperation as UnsupportedOperation
+    from .mapping import Mapping as Mapping
+    from .retry import RetryPolicy as RetryPolicy

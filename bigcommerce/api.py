@@ -6,22 +6,30 @@ filled in: ``api.Products.get(5)`` calls ``Products.get(5, connection=api.connec
 from __future__ import annotations
 
 import os
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Any, Callable, Protocol
 
 import requests
 
 from . import resources
-from .connection import DEFAULT_TIMEOUT_S, Connection, OAuthConnection, Timeout
+from .auth import BasicCredentials
+from .connection import DEFAULT_TIMEOUT_S, Connection, OAuthConnection, RateLimitingManagement, Timeout
 from .mapping import Mapping
 from .payload import verify_payload, verify_payload_jwt
 from .rate_limit import DEFAULT_MAX_RATE_LIMIT_WAIT_S
 from .resources.base import ApiResource, subresource
 from .retry import RetryPolicy
 
-__all__ = ["BigcommerceApi", "ApiResourceWrapper"]
+__all__ = ["ApiResourceWrapper", "BigcommerceApi", "Client"]
 
 DEFAULT_API_SERVICE = "api.bigcommerce.com"
 DEFAULT_AUTH_SERVICE = "login.bigcommerce.com"
+
+
+class _Connected(Protocol):
+    """Whatever holds the connection a wrapper takes: the api, or a parent's wrapper."""
+
+    @property
+    def connection(self) -> Connection: ...
 
 
 class BigcommerceApi:
@@ -34,32 +42,92 @@ class BigcommerceApi:
     ``rate_limiting_management``, ``session``.
     """
 
+    # Every v2 resource, for type checkers and editors: ``api.Products`` is the
+    # class with the connection filled in, so ``api.Products.get(1)`` is a
+    # ``Products``. At run time ``__getattr__`` hands out the wrapper; a test
+    # keeps this list equal to the resource classes.
+    # products
+    Products: type[resources.Products]
+    ProductImages: type[resources.ProductImages]
+    ProductSkus: type[resources.ProductSkus]
+    ProductRules: type[resources.ProductRules]
+    ProductVideos: type[resources.ProductVideos]
+    ProductCustomFields: type[resources.ProductCustomFields]
+    ProductDiscountRules: type[resources.ProductDiscountRules]
+    ProductConfigurableFields: type[resources.ProductConfigurableFields]
+    ProductReviews: type[resources.ProductReviews]
+    ProductOptions: type[resources.ProductOptions]
+    GoogleProductSearchMappings: type[resources.GoogleProductSearchMappings]
+    # catalog
+    Brands: type[resources.Brands]
+    Categories: type[resources.Categories]
+    Options: type[resources.Options]
+    OptionValues: type[resources.OptionValues]
+    OptionSets: type[resources.OptionSets]
+    OptionSetOptions: type[resources.OptionSetOptions]
+    # orders
+    Orders: type[resources.Orders]
+    OrderProducts: type[resources.OrderProducts]
+    OrderShipments: type[resources.OrderShipments]
+    OrderShippingAddresses: type[resources.OrderShippingAddresses]
+    OrderCoupons: type[resources.OrderCoupons]
+    OrderMessages: type[resources.OrderMessages]
+    OrderTaxes: type[resources.OrderTaxes]
+    OrderShippingQuotes: type[resources.OrderShippingQuotes]
+    OrderConsignments: type[resources.OrderConsignments]
+    OrderFees: type[resources.OrderFees]
+    OrderStatuses: type[resources.OrderStatuses]
+    # customers
+    Customers: type[resources.Customers]
+    CustomerAddresses: type[resources.CustomerAddresses]
+    CustomerPasswords: type[resources.CustomerPasswords]
+    CustomerGroups: type[resources.CustomerGroups]
+    # marketing
+    Coupons: type[resources.Coupons]
+    Banners: type[resources.Banners]
+    GiftCertificates: type[resources.GiftCertificates]
+    # content
+    BlogPosts: type[resources.BlogPosts]
+    BlogTags: type[resources.BlogTags]
+    Pages: type[resources.Pages]
+    Redirects: type[resources.Redirects]
+    # geography
+    Countries: type[resources.Countries]
+    CountryStates: type[resources.CountryStates]
+    States: type[resources.States]
+    # store
+    Store: type[resources.Store]
+    Time: type[resources.Time]
+    Currencies: type[resources.Currencies]
+    TaxClasses: type[resources.TaxClasses]
+    PaymentMethods: type[resources.PaymentMethods]
+    # shipping
+    ShippingMethods: type[resources.ShippingMethods]
+    ShippingZones: type[resources.ShippingZones]
+    ShippingZoneMethods: type[resources.ShippingZoneMethods]
+    ShippingCarrierConnection: type[resources.ShippingCarrierConnection]
+    # webhooks
+    Webhooks: type[resources.Webhooks]
+
     def __init__(
         self,
-        host: Optional[str] = None,
-        basic_auth: Any = None,
-        client_id: Optional[str] = None,
-        store_hash: Optional[str] = None,
-        access_token: Optional[str] = None,
-        rate_limiting_management: Optional[dict] = None,
+        host: str | None = None,
+        basic_auth: BasicCredentials | None = None,
+        client_id: str | None = None,
+        store_hash: str | None = None,
+        access_token: str | None = None,
+        rate_limiting_management: RateLimitingManagement | None = None,
         *,
-        auth: Any = None,
+        auth: BasicCredentials | None = None,
         timeout: Timeout = DEFAULT_TIMEOUT_S,
-        retry: Optional[RetryPolicy] = None,
+        retry: RetryPolicy | None = None,
         max_rate_limit_wait: float = DEFAULT_MAX_RATE_LIMIT_WAIT_S,
-        session: Optional[requests.Session] = None,
-        api_service: Optional[str] = None,
-        auth_service: Optional[str] = None,
+        session: requests.Session | None = None,
+        api_service: str | None = None,
+        auth_service: str | None = None,
     ) -> None:
-        self.api_service = api_service or os.getenv("BC_API_ENDPOINT", DEFAULT_API_SERVICE)
-        self.auth_service = auth_service or os.getenv("BC_AUTH_SERVICE", DEFAULT_AUTH_SERVICE)
-        options = dict(
-            timeout=timeout,
-            retry=retry,
-            rate_limiting_management=rate_limiting_management,
-            max_rate_limit_wait=max_rate_limit_wait,
-            session=session,
-        )
+        self.api_service: str = api_service or os.getenv("BC_API_ENDPOINT") or DEFAULT_API_SERVICE
+        self.auth_service: str = auth_service or os.getenv("BC_AUTH_SERVICE") or DEFAULT_AUTH_SERVICE
         if basic_auth is not None and auth is not None:
             raise TypeError("give basic_auth or auth, not both")
         basic = basic_auth if basic_auth is not None else auth
@@ -69,12 +137,17 @@ class BigcommerceApi:
         if basic is not None:
             if not host:
                 raise ValueError("basic auth needs host: the store's domain, e.g. 'store.mybigcommerce.com'")
-            self.connection: Connection = Connection(host, basic, **options)
+            self.connection: Connection = Connection(
+                host, basic, timeout=timeout, retry=retry, rate_limiting_management=rate_limiting_management,
+                max_rate_limit_wait=max_rate_limit_wait, session=session,
+            )
         elif oauth_given:
             if not store_hash:
                 raise ValueError("OAuth needs store_hash (the part after 'stores/' in the token's context)")
             self.connection = OAuthConnection(
-                client_id, store_hash, access_token, host or self.api_service, **options
+                client_id, store_hash, access_token, host or self.api_service,
+                rate_limiting_management=rate_limiting_management, timeout=timeout, retry=retry,
+                max_rate_limit_wait=max_rate_limit_wait, session=session,
             )
         else:
             raise ValueError(
@@ -100,17 +173,21 @@ class BigcommerceApi:
         return verify_payload(signed_payload, client_secret)
 
     @staticmethod
-    def oauth_verify_payload_jwt(signed_payload: object, client_secret: object, client_id: object) -> dict:
+    def oauth_verify_payload_jwt(
+        signed_payload: object, client_secret: object, client_id: object
+    ) -> dict[str, Any]:
         """The claims of a ``signed_payload_jwt``; raises InvalidSignedPayload when it does not verify."""
         return verify_payload_jwt(signed_payload, client_secret, client_id)
 
-    def __getattr__(self, name: str) -> ApiResourceWrapper:
-        if name.startswith("_"):
-            raise AttributeError(name)
-        wrappers = self.__dict__.setdefault("_wrappers", {})
-        if name not in wrappers:
-            wrappers[name] = ApiResourceWrapper(name, self)
-        return wrappers[name]
+    if not TYPE_CHECKING:  # type checkers see the declared resources above, so a typo is an error
+
+        def __getattr__(self, name: str) -> ApiResourceWrapper:
+            if name.startswith("_"):
+                raise AttributeError(name)
+            wrappers: dict[str, ApiResourceWrapper] = self.__dict__.setdefault("_wrappers", {})
+            if name not in wrappers:
+                wrappers[name] = ApiResourceWrapper(name, self)
+            return wrappers[name]
 
     def __dir__(self) -> list[str]:
         return sorted(set(super().__dir__()) | set(_resource_names()))
@@ -128,17 +205,46 @@ def _resource_names() -> list[str]:
     ]
 
 
+class Client(BigcommerceApi):
+    """The 0.9 client's front door: ``Client(host, token, user_id)``, resources over basic auth.
+
+    ``client.Products.all()`` and every other resource work as on
+    :class:`BigcommerceApi`; ``token`` is the user's API token and ``user_id``
+    the username it belongs to.
+    """
+
+    def __init__(
+        self,
+        host: str,
+        token: str,
+        user_id: str,
+        *,
+        timeout: Timeout = DEFAULT_TIMEOUT_S,
+        retry: RetryPolicy | None = None,
+        max_rate_limit_wait: float = DEFAULT_MAX_RATE_LIMIT_WAIT_S,
+        rate_limiting_management: RateLimitingManagement | None = None,
+        session: requests.Session | None = None,
+    ) -> None:
+        super().__init__(
+            host=host, basic_auth=(user_id, token), rate_limiting_management=rate_limiting_management,
+            timeout=timeout, retry=retry, max_rate_limit_wait=max_rate_limit_wait, session=session,
+        )
+
+    def __repr__(self) -> str:
+        return f"<Client {self.connection!r}>"
+
+
 class ApiResourceWrapper:
     """A resource class with the connection filled in; only the class's API methods show through."""
 
-    def __init__(self, resource_class: Any, api: BigcommerceApi) -> None:
+    def __init__(self, resource_class: str | type[ApiResource], api: _Connected) -> None:
         if isinstance(resource_class, str):
             resource_class = self.str_to_class(resource_class)
         self.resource_class = resource_class
         self.connection = api.connection
 
     @staticmethod
-    def str_to_class(name: str) -> type:
+    def str_to_class(name: str) -> type[ApiResource]:
         cls = getattr(resources, name, None)
         if not (isinstance(cls, type) and issubclass(cls, ApiResource) and cls.resource_name):
             raise AttributeError(f"BigcommerceApi has no resource named {name!r}")
@@ -167,7 +273,7 @@ class ApiResourceWrapper:
         return f"<{self.resource_class.__name__} on {self.connection!r}>"
 
 
-def _bind(method: Any, connection: Connection) -> Any:
+def _bind(method: Callable[..., Any], connection: Connection) -> Callable[..., Any]:
     def bound(*args: Any, **kwargs: Any) -> Any:
         kwargs.setdefault("connection", connection)
         return method(*args, **kwargs)

@@ -1,16 +1,20 @@
 """Credentials attached to each request, never stored in a printable header dict."""
 from __future__ import annotations
 
-from typing import Optional
+from collections.abc import Sequence
+from typing import Union
 
 import requests
 from requests.auth import AuthBase, HTTPBasicAuth
+
+# What basic auth accepts: ``(username, api_token)`` (a list too), or a requests auth object.
+BasicCredentials = Union[Sequence[str], HTTPBasicAuth]
 
 
 class TokenAuth(AuthBase):
     """OAuth: ``X-Auth-Token`` (and ``X-Auth-Client`` when a client id is known)."""
 
-    def __init__(self, client_id: Optional[str], access_token: Optional[str]) -> None:
+    def __init__(self, client_id: str | None, access_token: str | None) -> None:
         self.client_id = client_id
         self._access_token = access_token
 

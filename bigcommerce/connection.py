@@ -9,11 +9,9 @@ what is safe to send again, and keeps every thread inside the store's quota.
 """
 from __future__ import annotations
 
-import json
 import logging
-import os
 import time
-from typing import Any, Optional, Tuple, Union
+from typing import Any, Union
 from urllib.parse import urlencode, urlsplit
 
 import requests
@@ -22,6 +20,7 @@ from urllib3.exceptions import NewConnectionError
 
 from . import urls
 from .auth import TokenAuth, basic_auth
+from .encoding import ISO8601, RFC2822, encode_json
 from .exception import (
     ConnectionFailed,
     EmptyResponseWarning,
@@ -39,12 +38,15 @@ from .payload import verify_payload, verify_payload_jwt
 from .rate_limit import DEFAULT_MAX_RATE_LIMIT_WAIT_S, RateLimiter
 from .retry import RetryPolicy
 
-__all__ = ["Connection", "OAuthConnection", "GraphQLConnection", "Timeout"]
+__all__ = ["Connection", "GraphQLConnection", "OAuthConnection", "Timeout"]
 
 log = logging.getLogger("bigcommerce")
 
-# (connect, read) seconds: no request can hang forever.
-DEFAULT_TIMEOUT_S: Tuple[float, float] = (10.0, 60.0)
+# (connect, read) seconds: no request can hang forever. The read timeout is the
+# longest silence between two reads of the socket, not a cap on the whole
+# answer: a large page that keeps streaming is never cut, and a store that
+# has stopped answering costs 30 s before the retry, not a minute.
+DEFAULT_TIMEOUT_S: tuple[float, float] = (10.0, 30.0)
 DEFAULT_API_HOST = "api.bigcommerce.com"
 DEFAULT_LOGIN_HOST = "login.bigcommerce.com"
 # Consecutive 429s on one request before giving up.
@@ -53,7 +55,12 @@ MAX_RATE_LIMIT_RETRIES = 10
 POOL_SIZE = 32
 USER_AGENT = "bigcommerce-python/1.0"
 
-Timeout = Union[float, Tuple[float, float], None]
+Timeout = Union[float, tuple[float, float], None]
+# Query parameters and extra headers as callers pass them.
+Params = dict[str, Any]
+Headers = dict[str, str]
+# The old client's rate_limiting_management dict.
+RateLimitingManagement = dict[str, Any]
 
 
 def _origin(host: object, what: str = "host") -> str:
@@ -79,7 +86,7 @@ def _reached_server(error: requests.RequestException) -> bool:
     if isinstance(error, requests.exceptions.ConnectTimeout):
         return False
     seen = set()
-    cause: Optional[BaseException] = error
+    cause: BaseException | None = error
     while cause is not None and id(cause) not in seen:
         seen.add(id(cause))
         if isinstance(cause, NewConnectionError):
@@ -106,10 +113,10 @@ class Connection:
         api_path: str = "/api/v2/{}",
         *,
         timeout: Timeout = DEFAULT_TIMEOUT_S,
-        retry: Optional[RetryPolicy] = None,
-        rate_limiting_management: Optional[dict] = None,
+        retry: RetryPolicy | None = None,
+        rate_limiting_management: RateLimitingManagement | None = None,
         max_rate_limit_wait: float = DEFAULT_MAX_RATE_LIMIT_WAIT_S,
-        session: Optional[requests.Session] = None,
+        session: requests.Session | None = None,
     ) -> None:
         self._origin = _origin(host)
         self.host = urlsplit(self._origin).netloc
@@ -120,10 +127,10 @@ class Connection:
     def _configure(
         self,
         timeout: Timeout,
-        retry: Optional[RetryPolicy],
-        rate_limiting_management: Optional[dict],
+        retry: RetryPolicy | None,
+        rate_limiting_management: RateLimitingManagement | None,
         max_rate_limit_wait: float,
-        session: Optional[requests.Session],
+        session: requests.Session | None,
     ) -> None:
         self.timeout = _check_timeout(timeout)
         if retry is not None and not isinstance(retry, RetryPolicy):
@@ -139,6 +146,8 @@ class Connection:
         self._session.mount("https://", adapter)
         self._session.mount("http://", adapter)
         self._base = self._origin + self._api_prefix()
+        # v2 reads dates as RFC 2822; v3 and GraphQL as ISO 8601 (bodies and datetime filters).
+        self.date_style = RFC2822 if "/v2/" in self.api_path else ISO8601
 
     def _api_prefix(self) -> str:
         return self.api_path.format("").rstrip("/") + "/"
@@ -168,7 +177,7 @@ class Connection:
 
     # -- the old low-level interface ----------------------------------------
 
-    def get(self, resource: str = "", rid: Optional[urls.ResourceId] = None, **query: Any) -> Any:
+    def get(self, resource: str = "", rid: urls.ResourceId | None = None, **query: Any) -> Any:
         """``GET resource[/rid]?filters``: a Mapping, or a list of them for a collection.
 
         A 204 (past the last page, or nothing matched) raises EmptyResponseWarning.
@@ -176,7 +185,7 @@ class Connection:
         path = urls.join(resource, rid) if rid is not None else resource
         return self._expect_body("GET", path, *self._request("GET", path, params=query))
 
-    def update(self, resource: str, rid: urls.ResourceId, updates: dict) -> Any:
+    def update(self, resource: str, rid: urls.ResourceId, updates: Params) -> Any:
         """``PUT resource/rid`` with the changed fields."""
         path = urls.join(resource, rid)
         return self._expect_body("PUT", path, *self._request("PUT", path, json=updates))
@@ -185,7 +194,7 @@ class Connection:
         """``POST resource``."""
         return self._expect_body("POST", resource, *self._request("POST", resource, json=data))
 
-    def delete(self, resource: str, rid: Optional[urls.ResourceId] = None) -> Any:
+    def delete(self, resource: str, rid: urls.ResourceId | None = None) -> Any:
         """``DELETE resource[/rid]``. Without ``rid`` the whole collection: say so explicitly."""
         path = urls.join(resource, rid) if rid is not None else resource
         return self.request("DELETE", path)
@@ -195,8 +204,8 @@ class Connection:
         method: str,
         url: str,
         data: Any = None,
-        params: Optional[dict] = None,
-        headers: Optional[dict] = None,
+        params: Params | None = None,
+        headers: Headers | None = None,
         *,
         timeout: Timeout = None,
     ) -> Any:
@@ -206,7 +215,7 @@ class Connection:
     def put(self, url: str, data: Any) -> Any:
         return self.request("PUT", url, json=data)
 
-    def post(self, url: str, data: Any, headers: Optional[dict] = None) -> Any:
+    def post(self, url: str, data: Any, headers: Headers | None = None) -> Any:
         return self.request("POST", url, json=data, headers=headers)
 
     @staticmethod
@@ -226,10 +235,10 @@ class Connection:
         method: str,
         url: str,
         *,
-        params: Optional[dict] = None,
+        params: Params | None = None,
         json: Any = None,
         data: Any = None,
-        headers: Optional[dict] = None,
+        headers: Headers | None = None,
         timeout: Timeout = None,
     ) -> Any:
         """Send one request (with retries) and return its parsed JSON body, or None when empty.
@@ -245,22 +254,23 @@ class Connection:
         method: str,
         url: str,
         *,
-        params: Optional[dict] = None,
+        params: Params | None = None,
         json: Any = None,
         data: Any = None,
-        headers: Optional[dict] = None,
+        headers: Headers | None = None,
         timeout: Timeout = None,
     ) -> tuple[Any, requests.Response]:
         method = method.upper()
         target = self._url(url)
-        body, content_type = _encode_body(json, data)
         request_headers = dict(headers) if headers else {}
-        if content_type and "Content-Type" not in request_headers:
-            request_headers["Content-Type"] = content_type
+        body: bytes | None = data
+        if data is None and json is not None:
+            body = encode_json(json, self.date_style)
+            request_headers.setdefault("Content-Type", "application/json")
         response = self._send(
             method,
             target,
-            params=urls.encode_query(params) if params else None,
+            params=urls.encode_query(params, self.date_style) if params else None,
             body=body,
             headers=request_headers,
             timeout=_check_timeout(timeout) if timeout is not None else self.timeout,
@@ -272,9 +282,9 @@ class Connection:
         method: str,
         url: str,
         *,
-        params: Optional[dict],
-        body: Optional[bytes],
-        headers: dict,
+        params: Params | None,
+        body: bytes | None,
+        headers: Headers,
         timeout: Timeout,
         token_exchange: bool = False,
     ) -> requests.Response:
@@ -372,7 +382,7 @@ class Connection:
     # -- state the old client exposed -----------------------------------------
 
     @property
-    def rate_limit(self) -> dict:
+    def rate_limit(self) -> dict[str, Any]:
         """The last rate-limit values seen: ms_until_reset, window_size_ms, requests_remaining, requests_quota."""
         return self.rate_limiter.rate_limit
 
@@ -395,17 +405,17 @@ class OAuthConnection(Connection):
 
     def __init__(
         self,
-        client_id: Optional[str],
+        client_id: str | None,
         store_hash: str,
-        access_token: Optional[str] = None,
+        access_token: str | None = None,
         host: str = DEFAULT_API_HOST,
-        api_path: Optional[str] = None,
-        rate_limiting_management: Optional[dict] = None,
+        api_path: str | None = None,
+        rate_limiting_management: RateLimitingManagement | None = None,
         *,
         timeout: Timeout = DEFAULT_TIMEOUT_S,
-        retry: Optional[RetryPolicy] = None,
+        retry: RetryPolicy | None = None,
         max_rate_limit_wait: float = DEFAULT_MAX_RATE_LIMIT_WAIT_S,
-        session: Optional[requests.Session] = None,
+        session: requests.Session | None = None,
     ) -> None:
         if client_id is not None and not isinstance(client_id, str):
             raise TypeError("client_id must be a string")
@@ -470,7 +480,7 @@ class OAuthConnection(Connection):
             token_exchange=True,
         )
         token = self._parse("POST", token_url, response)
-        if not isinstance(token, dict) or not isinstance(token.get("access_token"), str):
+        if not isinstance(token, Mapping) or not isinstance(token.get("access_token"), str):
             raise ResponseDecodeError(
                 f"POST {urlsplit(token_url).path} -> {response.status_code}: no access_token in the answer",
                 response,
@@ -493,7 +503,7 @@ class GraphQLConnection(OAuthConnection):
     def _api_prefix(self) -> str:
         return self.api_path.format(self.store_hash, "").rstrip("/")
 
-    def query(self, query: str, variables: Optional[dict] = None) -> Any:
+    def query(self, query: str, variables: Params | None = None) -> Any:
         """Run one query; the answer's ``data`` and ``errors`` as BigCommerce sent them.
 
         ``variables`` defaults to ``{}``: BigCommerce answers 400 to a null.
@@ -521,14 +531,6 @@ def _check_timeout(timeout: Timeout) -> Timeout:
     return timeout
 
 
-def _encode_body(json_body: Any, data: Any) -> tuple[Optional[bytes], Optional[str]]:
-    if data is not None:
-        return data, None
-    if json_body is None:
-        return None, None
-    return json.dumps(json_body, default=str).encode("utf-8"), "application/json"
-
-
 def _read_body(response: requests.Response) -> None:
     """Read the whole body in one go, as ``response.content``.
 
@@ -543,7 +545,7 @@ def _read_body(response: requests.Response) -> None:
         raise
     # What requests itself does on its default path: the body stays readable
     # as response.content for callers and for the exceptions that carry it.
-    response._content = body  # type: ignore[attr-defined]
+    response._content = body
 
 
 def _transport_error(

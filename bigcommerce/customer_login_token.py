@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import time
 import uuid
-from typing import Any, Optional
+from typing import Any
 
 import jwt
 
@@ -27,12 +27,12 @@ class CustomerLoginTokens:
         cls,
         client: Any,
         id: int,
-        redirect_url: Optional[str] = None,
-        request_ip: Optional[str] = None,
-        iat: Optional[int] = None,
+        redirect_url: str | None = None,
+        request_ip: str | None = None,
+        iat: int | None = None,
         *,
-        client_secret: Optional[str] = None,
-        channel_id: Optional[int] = None,
+        client_secret: str | None = None,
+        channel_id: int | None = None,
     ) -> str:
         """The signed JWT (HS256) for customer ``id``; ``client`` is a BigcommerceApi on OAuth."""
         secret = client_secret or os.getenv("APP_CLIENT_SECRET")
@@ -64,12 +64,12 @@ class CustomerLoginTokens:
         cls,
         client: Any,
         id: int,
-        redirect_url: Optional[str] = None,
-        request_ip: Optional[str] = None,
+        redirect_url: str | None = None,
+        request_ip: str | None = None,
         use_bc_time: bool = False,
         *,
-        client_secret: Optional[str] = None,
-        channel_id: Optional[int] = None,
+        client_secret: str | None = None,
+        channel_id: int | None = None,
     ) -> str:
         """``{secure_url}/login/token/{jwt}``; ``use_bc_time`` takes ``iat`` from GET /time (clock skew)."""
         secure_url = client.Store.all()["secure_url"]

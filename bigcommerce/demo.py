@@ -115,7 +115,8 @@ def _walk_through(sb: Any, step: _Step) -> None:
     with_skus = next(p for p in api.Products.all(limit=50) if api.ProductSkus.count(p.id))
     skus = list(api.ProductSkus.iterall(with_skus.id))
     step.show(f"list(api.ProductSkus.iterall({with_skus.id}))", [s.sku for s in skus])
-    step.show(f"api.Products.get({with_skus.id}).skus(limit=1)", [s.sku for s in api.Products.get(with_skus.id).skus(limit=1)])
+    step.show(f"api.Products.get({with_skus.id}).skus(limit=1)",
+              [s.sku for s in api.Products.get(with_skus.id).skus(limit=1)])
 
     step.section("Counts")
     total = api.Products.count()

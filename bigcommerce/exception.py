@@ -26,7 +26,7 @@ they never carry a header, a token or a password.
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Any, Optional
+from typing import TYPE_CHECKING, Any
 
 import jwt
 from requests.structures import CaseInsensitiveDict
@@ -49,12 +49,12 @@ class HttpException(BigcommerceError):
     ``response`` (the ``requests.Response``).
     """
 
-    def __init__(self, msg: str, response: Optional[requests.Response] = None) -> None:
+    def __init__(self, msg: str, response: requests.Response | None = None) -> None:
         super().__init__(msg)
         self.response = response
 
     @property
-    def status_code(self) -> Optional[int]:
+    def status_code(self) -> int | None:
         return None if self.response is None else self.response.status_code
 
     @property
@@ -83,8 +83,9 @@ class RedirectionException(HttpException):
     """3xx. The client never follows redirects, so credentials never reach another host."""
 
     @property
-    def location(self) -> Optional[str]:
-        return self.headers.get("Location")
+    def location(self) -> str | None:
+        location = self.headers.get("Location")
+        return location if isinstance(location, str) else None
 
 
 class ClientRequestException(HttpException):
@@ -117,14 +118,14 @@ class RateLimitingException(ClientRequestException):
     def __init__(
         self,
         msg: str,
-        response: Optional[requests.Response] = None,
-        retry_after: Optional[float] = None,
+        response: requests.Response | None = None,
+        retry_after: float | None = None,
     ) -> None:
         super().__init__(msg, response)
         self._retry_after = retry_after
 
     @property
-    def retry_after(self) -> Optional[float]:
+    def retry_after(self) -> float | None:
         if self._retry_after is not None:
             return self._retry_after
         return retry_after_seconds(self.headers)
@@ -198,7 +199,7 @@ def api_error_messages(content: bytes) -> list[str]:
     return messages
 
 
-def retry_after_seconds(headers: Any) -> Optional[float]:
+def retry_after_seconds(headers: Any) -> float | None:
     """Seconds a 429 asks us to wait: ``X-Rate-Limit-Time-Reset-Ms``, else ``X-Retry-After``."""
     if headers is None:
         return None

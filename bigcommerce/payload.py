@@ -6,7 +6,7 @@ import binascii
 import hashlib
 import hmac
 import json
-from typing import Any, Union
+from typing import Any
 
 import jwt
 
@@ -24,7 +24,7 @@ def _b64decode(text: str) -> bytes:
     return base64.b64decode(text, validate=True)
 
 
-def verify_payload(signed_payload: object, client_secret: object) -> Union[dict, bool]:
+def verify_payload(signed_payload: object, client_secret: object) -> dict[str, Any] | bool:
     """The decoded ``signed_payload`` dict, or False when anything about it is wrong.
 
     Form: ``b64(json) + "." + b64(hex(HMAC-SHA256(client_secret, json)))``.

@@ -22,7 +22,8 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from typing import Any, Callable, Mapping, Optional
+from collections.abc import Mapping
+from typing import Any, Callable
 
 from requests.structures import CaseInsensitiveDict
 
@@ -47,7 +48,7 @@ HEADER_NAMES = {
 }
 
 
-def read_headers(headers: Mapping[str, str]) -> Optional[dict[str, int]]:
+def read_headers(headers: Mapping[str, str]) -> dict[str, int] | None:
     """The four rate-limit values, or None when the response lacks them."""
     if not isinstance(headers, CaseInsensitiveDict):
         headers = CaseInsensitiveDict(headers)
@@ -80,7 +81,7 @@ class RateLimiter:
         reserve: int = 0,
         max_wait_s: float = DEFAULT_MAX_RATE_LIMIT_WAIT_S,
         wait: bool = True,
-        callback: Optional[Callable[..., Any]] = None,
+        callback: Callable[..., Any] | None = None,
         callback_args: Any = None,
         sleep: Callable[[float], None] = time.sleep,
         clock: Callable[[], float] = time.monotonic,
@@ -110,7 +111,7 @@ class RateLimiter:
         self.last: dict[str, int] = {}
 
     @classmethod
-    def from_management(cls, management: Optional[dict], **kwargs: Any) -> RateLimiter:
+    def from_management(cls, management: dict[str, Any] | None, **kwargs: Any) -> RateLimiter:
         """From the old client's ``rate_limiting_management`` dict."""
         if not management:
             return cls(**kwargs)
@@ -161,7 +162,7 @@ class RateLimiter:
             self._sleep(wait)
             slept_until = now + wait
 
-    def _try_book(self, now: float) -> Optional[float]:
+    def _try_book(self, now: float) -> float | None:
         """None when booked, else the seconds to wait. Called under the lock."""
         if self._blocked_until > now:
             return self._blocked_until - now
@@ -184,7 +185,7 @@ class RateLimiter:
 
     # -- after a response -------------------------------------------------
 
-    def update(self, headers: Optional[Mapping[str, str]], booking: Optional[int] = None) -> None:
+    def update(self, headers: Mapping[str, str] | None, booking: int | None = None) -> None:
         """Learn from a response's headers (None: the request got no response).
 
         ``booking``: what :meth:`acquire` returned for the request. Without it

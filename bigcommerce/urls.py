@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import datetime
 import re
-from email.utils import format_datetime
 from typing import Any, Union
+
+from .encoding import RFC2822, format_date
 
 ResourceId = Union[int, str]
 
@@ -56,22 +57,24 @@ def join(resource: str, *ids: ResourceId) -> str:
     return "/".join(parts)
 
 
-def query_value(value: Any) -> str:
-    """One filter value as the API reads it: lists comma-joined, booleans true/false."""
+def query_value(value: Any, dates: str = RFC2822) -> str:
+    """One filter value as the API reads it: lists comma-joined, booleans true/false.
+
+    A datetime is RFC 2822 for v2 and ISO 8601 for v3 (``dates``); a date is
+    ISO 8601 (``2023-01-31``) in both, as the filters read it.
+    """
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, datetime.datetime):
-        if value.tzinfo is None:
-            value = value.replace(tzinfo=datetime.timezone.utc)
-        return format_datetime(value)
+        return format_date(value, dates)
     if isinstance(value, datetime.date):
         return value.isoformat()
     if isinstance(value, (list, tuple, set, frozenset)):
         items = sorted(value) if isinstance(value, (set, frozenset)) else value
-        return ",".join(query_value(item) for item in items)
+        return ",".join(query_value(item, dates) for item in items)
     return str(value)
 
 
-def encode_query(query: dict[str, Any]) -> dict[str, str]:
+def encode_query(query: dict[str, Any], dates: str = RFC2822) -> dict[str, str]:
     """Filters as strings; a None value is left out (it means "no filter")."""
-    return {key: query_value(value) for key, value in query.items() if value is not None}
+    return {key: query_value(value, dates) for key, value in query.items() if value is not None}

@@ -1,8 +1,9 @@
 """Shared test fixtures: cassette replay (never the network) and API objects pointed at fake hosts."""
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any, Callable
 
 import pytest
 import vcr

@@ -9,36 +9,41 @@ Class methods take ``connection=`` last; ``BigcommerceApi`` fills it in, so
 """
 from __future__ import annotations
 
-from typing import Any, ClassVar, Iterator, Optional, TypeVar
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast, overload
 
 from .. import urls
 from ..exception import UnsupportedOperation
 from ..mapping import Mapping
 from .pagination import iterate_pages, list_page
 
+if TYPE_CHECKING:
+    from ..connection import Connection
+
 __all__ = [
-    "Mapping",
     "ApiResource",
     "ApiSubResource",
-    "GettableApiResource",
-    "ListableApiResource",
-    "CreateableApiResource",
-    "UpdateableApiResource",
-    "DeleteableApiResource",
     "CollectionDeleteableApiResource",
-    "CountableApiResource",
-    "GettableApiSubResource",
-    "ListableApiSubResource",
-    "CreateableApiSubResource",
-    "UpdateableApiSubResource",
-    "DeleteableApiSubResource",
     "CollectionDeleteableApiSubResource",
+    "CountableApiResource",
     "CountableApiSubResource",
+    "CreateableApiResource",
+    "CreateableApiSubResource",
+    "DeleteableApiResource",
+    "DeleteableApiSubResource",
+    "GettableApiResource",
+    "GettableApiSubResource",
+    "ListableApiResource",
+    "ListableApiSubResource",
+    "Mapping",
+    "UpdateableApiResource",
+    "UpdateableApiSubResource",
     "subresource",
     "sunset",
 ]
 
 R = TypeVar("R", bound="ApiResource")
+S = TypeVar("S", bound="ApiSubResource")
 
 
 class ApiResource(Mapping):
@@ -48,7 +53,9 @@ class ApiResource(Mapping):
     #: False for collections that ignore ``page`` (order_statuses): iterall stops after one call.
     paginated: ClassVar[bool] = True
 
-    def __init__(self, mapping: Optional[dict] = None, _connection: Any = None, **fields: Any) -> None:
+    def __init__(
+        self, mapping: dict[str, Any] | None = None, _connection: Connection | None = None, **fields: Any
+    ) -> None:
         dict.__init__(self, mapping or (), **fields)
         # Straight into __dict__: this runs for every object of every page.
         object.__setattr__(self, "_connection", _connection)
@@ -60,7 +67,7 @@ class ApiResource(Mapping):
         return urls.join(cls.resource_name, *ids)
 
     @staticmethod
-    def _require(connection: Any) -> Any:
+    def _require(connection: Connection | None) -> Connection:
         if connection is None:
             raise TypeError(
                 "no connection: call through a BigcommerceApi (api.Products.all()) or pass connection="
@@ -68,7 +75,7 @@ class ApiResource(Mapping):
         return connection
 
     @classmethod
-    def _wrap(cls: type[R], data: Any, connection: Any, **state: Any) -> Any:
+    def _wrap(cls, data: Any, connection: Connection, **state: Any) -> Any:
         """API data as instances: a dict → one object, a list → a list of them."""
         if isinstance(data, list):
             return [cls._wrap_one(item, connection, state) for item in data]
@@ -77,7 +84,17 @@ class ApiResource(Mapping):
         return cls._wrap_one(data, connection, state)
 
     @classmethod
-    def _wrap_one(cls: type[R], item: Any, connection: Any, state: dict) -> Any:
+    def _one(cls: type[R], data: Any, connection: Connection, **state: Any) -> R:
+        """A body that holds one object (a non-object body is handed back as the API sent it)."""
+        return cast(R, cls._wrap(data, connection, **state))
+
+    @classmethod
+    def _many(cls: type[R], items: list[Any], connection: Connection, **state: Any) -> list[R]:
+        """A page of objects."""
+        return [cls._wrap_one(item, connection, state) for item in items]
+
+    @classmethod
+    def _wrap_one(cls: type[R], item: Any, connection: Connection, state: dict[str, Any]) -> Any:
         if not isinstance(item, dict):
             return item
         obj = cls(item, connection)
@@ -94,8 +111,9 @@ class ApiResource(Mapping):
     def _id(self) -> urls.ResourceId:
         if "id" not in self:
             raise ValueError(f"this {type(self).__name__} object has no 'id' field")
-        urls.check_id(self["id"])
-        return self["id"]
+        rid: urls.ResourceId = self["id"]
+        urls.check_id(rid)
+        return rid
 
 
 class ApiSubResource(ApiResource):
@@ -108,16 +126,29 @@ class ApiSubResource(ApiResource):
     count_resource: ClassVar[str] = ""
     #: Whether ``{parent}/{pid}/{sub}/count`` exists.
     count_per_parent: ClassVar[bool] = True
+    #: Store-wide list path, e.g. ``countries/states``: ``all()``/``iterall()`` without a parent id.
+    list_resource: ClassVar[str] = ""
 
     @classmethod
-    def _path(cls, parentid: urls.ResourceId, *ids: urls.ResourceId) -> str:  # type: ignore[override]
+    def _path(cls, parentid: urls.ResourceId | None, *ids: urls.ResourceId) -> str:  # type: ignore[override]
         if parentid is None:
             raise TypeError(f"{cls.__name__} needs the id of its parent ({cls.parent_key})")
         return urls.join(cls.parent_resource, urls.check_id(parentid, cls.parent_key), cls.resource_name, *ids)
 
-    def _find_parent_id(self) -> Any:
+    @classmethod
+    def _list_path(cls, parentid: urls.ResourceId | None) -> str:
+        """The parent's list, or without a parent id the store-wide one where the API has it."""
+        if parentid is None and cls.list_resource:
+            return urls.join(cls.list_resource)
+        return cls._path(parentid)
+
+    def parent_id(self) -> urls.ResourceId:
+        """The id of this object's parent (``OrderCoupons({'id': 2, 'order_id': 1}).parent_id() == 1``)."""
+        return self._find_parent_id()
+
+    def _find_parent_id(self) -> urls.ResourceId:
         """The parent's id: the object's own ``parent_key`` field, else the id it was fetched under."""
-        parent = dict.get(self, self.parent_key, self.__dict__.get("_parent_id"))
+        parent: urls.ResourceId | None = dict.get(self, self.parent_key, self.__dict__.get("_parent_id"))
         if parent is None:
             raise ValueError(f"this {type(self).__name__} object does not know its {self.parent_key}")
         return parent
@@ -131,21 +162,25 @@ class ApiSubResource(ApiResource):
 
 class GettableApiResource(ApiResource):
     @classmethod
-    def get(cls: type[R], id: urls.ResourceId, connection: Any = None, **params: Any) -> R:  # type: ignore[override]
+    def get(  # type: ignore[override]
+        cls: type[R], id: urls.ResourceId, connection: Connection | None = None, **params: Any
+    ) -> R:
         """``GET /{resource}/{id}``: one object."""
         conn = cls._require(connection)
-        return cls._wrap(conn.request("GET", cls._path(id), params=params), conn)
+        return cls._one(conn.request("GET", cls._path(id), params=params), conn)
 
 
 class ListableApiResource(ApiResource):
     @classmethod
-    def all(cls: type[R], connection: Any = None, **params: Any) -> list[R]:
+    def all(cls: type[R], connection: Connection | None = None, **params: Any) -> list[R]:
         """``GET /{resource}``: one page (``page``, ``limit`` and filters as keywords); [] past the end."""
         conn = cls._require(connection)
-        return cls._wrap(list_page(conn, cls._path(), params, cls.paginated), conn)
+        return cls._many(list_page(conn, cls._path(), params, cls.paginated), conn)
 
     @classmethod
-    def iterall(cls: type[R], connection: Any = None, concurrency: int = 1, **params: Any) -> Iterator[R]:
+    def iterall(
+        cls: type[R], connection: Connection | None = None, concurrency: int = 1, **params: Any
+    ) -> Iterator[R]:
         """Every object, page after page (250 a page unless ``limit`` says otherwise).
 
         ``concurrency=N`` fetches up to N pages at once and still yields in order.
@@ -157,17 +192,17 @@ class ListableApiResource(ApiResource):
 
 class CreateableApiResource(ApiResource):
     @classmethod
-    def create(cls: type[R], connection: Any = None, **fields: Any) -> R:
+    def create(cls: type[R], connection: Connection | None = None, **fields: Any) -> R:
         """``POST /{resource}``: the created object."""
         conn = cls._require(connection)
-        return cls._wrap(conn.request("POST", cls._path(), json=fields), conn)
+        return cls._one(conn.request("POST", cls._path(), json=fields), conn)
 
 
 class UpdateableApiResource(ApiResource):
     def update(self: R, **updates: Any) -> R:  # type: ignore[override]
         """``PUT /{resource}/{id}`` with the changed fields: the updated object."""
         conn = self._require(self._connection)
-        return self._wrap(conn.request("PUT", self._path(self._id()), json=updates), conn)
+        return self._one(conn.request("PUT", self._path(self._id()), json=updates), conn)
 
 
 class DeleteableApiResource(ApiResource):
@@ -178,14 +213,14 @@ class DeleteableApiResource(ApiResource):
 
 class CollectionDeleteableApiResource(ApiResource):
     @classmethod
-    def delete_all(cls, connection: Any = None) -> None:
+    def delete_all(cls, connection: Connection | None = None) -> None:
         """``DELETE /{resource}``: the whole collection (some collections delete one page per call)."""
         cls._require(connection).request("DELETE", cls._path())
 
 
 class CountableApiResource(ApiResource):
     @classmethod
-    def count(cls, connection: Any = None, **filters: Any) -> int:
+    def count(cls, connection: Connection | None = None, **filters: Any) -> int:
         """``GET /{resource}/count``: how many objects match the filters."""
         conn = cls._require(connection)
         return _count_of(conn.request("GET", cls._path() + "/count", params=filters))
@@ -195,55 +230,76 @@ class CountableApiResource(ApiResource):
 
 
 class GettableApiSubResource(ApiSubResource):
+    @overload  # type: ignore[override]
     @classmethod
-    def get(  # type: ignore[override]
-        cls: type[R], parentid: urls.ResourceId, id: Optional[urls.ResourceId] = None,
-        connection: Any = None, **params: Any,
-    ) -> Any:
+    def get(
+        cls: type[S], parentid: urls.ResourceId, id: None = None,
+        connection: Connection | None = None, **params: Any,
+    ) -> list[S]: ...
+
+    @overload
+    @classmethod
+    def get(
+        cls: type[S], parentid: urls.ResourceId, id: urls.ResourceId,
+        connection: Connection | None = None, **params: Any,
+    ) -> S: ...
+
+    @classmethod
+    def get(
+        cls: type[S], parentid: urls.ResourceId, id: urls.ResourceId | None = None,
+        connection: Connection | None = None, **params: Any,
+    ) -> S | list[S]:
         """``GET /{parent}/{pid}/{resource}/{id}``; with the parent id alone, the parent's list."""
         conn = cls._require(connection)
         if id is None:
-            return cls._wrap(list_page(conn, cls._path(parentid), params, cls.paginated), conn,
+            return cls._many(list_page(conn, cls._path(parentid), params, cls.paginated), conn,
                              _parent_id=parentid)
-        return cls._wrap(conn.request("GET", cls._path(parentid, id), params=params), conn,
-                         _parent_id=parentid)
+        return cls._one(conn.request("GET", cls._path(parentid, id), params=params), conn,
+                        _parent_id=parentid)
 
 
 class ListableApiSubResource(ApiSubResource):
     @classmethod
-    def all(cls: type[R], parentid: urls.ResourceId = None, connection: Any = None, **params: Any) -> list[R]:  # type: ignore[assignment]
-        """``GET /{parent}/{pid}/{resource}``: one page of the parent's objects; [] past the end."""
+    def all(
+        cls: type[S], parentid: urls.ResourceId | None = None, connection: Connection | None = None,
+        **params: Any,
+    ) -> list[S]:
+        """``GET /{parent}/{pid}/{resource}``: one page of the parent's objects; [] past the end.
+
+        Without a parent id, the store-wide list where the API has one (``countries/states``).
+        """
         conn = cls._require(connection)
-        return cls._wrap(list_page(conn, cls._path(parentid), params, cls.paginated), conn,
-                         _parent_id=parentid)
+        return cls._many(list_page(conn, cls._list_path(parentid), params, cls.paginated), conn,
+                         **_fetched_under(parentid))
 
     @classmethod
-    def iterall(  # type: ignore[assignment]
-        cls: type[R], parentid: urls.ResourceId = None, connection: Any = None, concurrency: int = 1,
-        **params: Any,
-    ) -> Iterator[R]:
-        """Every object of the parent, page after page (``concurrency=N``: N pages at once)."""
+    def iterall(
+        cls: type[S], parentid: urls.ResourceId | None = None, connection: Connection | None = None,
+        concurrency: int = 1, **params: Any,
+    ) -> Iterator[S]:
+        """Every object of the parent (or of the store-wide list), page after page; ``concurrency=N`` at once."""
         conn = cls._require(connection)
-        state = {"_parent_id": parentid}
-        for item in iterate_pages(conn, cls._path(parentid), params, cls.paginated, concurrency):
+        state = _fetched_under(parentid)
+        for item in iterate_pages(conn, cls._list_path(parentid), params, cls.paginated, concurrency):
             yield cls._wrap_one(item, conn, state)
 
 
 class CreateableApiSubResource(ApiSubResource):
     @classmethod
-    def create(cls: type[R], parentid: urls.ResourceId, connection: Any = None, **fields: Any) -> R:
+    def create(
+        cls: type[S], parentid: urls.ResourceId, connection: Connection | None = None, **fields: Any
+    ) -> S:
         """``POST /{parent}/{pid}/{resource}``: the created object."""
         conn = cls._require(connection)
-        return cls._wrap(conn.request("POST", cls._path(parentid), json=fields), conn,
-                         _parent_id=parentid)
+        return cls._one(conn.request("POST", cls._path(parentid), json=fields), conn, _parent_id=parentid)
 
 
 class UpdateableApiSubResource(ApiSubResource):
-    def update(self: R, **updates: Any) -> R:  # type: ignore[override]
+    def update(self: S, **updates: Any) -> S:  # type: ignore[override]
         """``PUT /{parent}/{pid}/{resource}/{id}``: the updated object."""
         conn = self._require(self._connection)
-        return self._wrap(conn.request("PUT", self._item_path(), json=updates), conn,
-                          _parent_id=self._find_parent_id())
+        return self._one(conn.request("PUT", self._item_path(), json=updates), conn,
+                         _parent_id=self._find_parent_id())
 
 
 class DeleteableApiSubResource(ApiSubResource):
@@ -254,14 +310,18 @@ class DeleteableApiSubResource(ApiSubResource):
 
 class CollectionDeleteableApiSubResource(ApiSubResource):
     @classmethod
-    def delete_all(cls, parentid: urls.ResourceId, connection: Any = None) -> None:
+    def delete_all(
+        cls, parentid: urls.ResourceId, connection: Connection | None = None
+    ) -> None:
         """``DELETE /{parent}/{pid}/{resource}``: all of the parent's objects."""
         cls._require(connection).request("DELETE", cls._path(parentid))
 
 
 class CountableApiSubResource(ApiSubResource):
     @classmethod
-    def count(cls, parentid: urls.ResourceId = None, connection: Any = None, **filters: Any) -> int:
+    def count(
+        cls, parentid: urls.ResourceId | None = None, connection: Connection | None = None, **filters: Any
+    ) -> int:
         """With a parent id, ``/{parent}/{pid}/{resource}/count``; without, the store-wide count."""
         conn = cls._require(connection)
         if parentid is not None:
@@ -275,9 +335,15 @@ class CountableApiSubResource(ApiSubResource):
         return _count_of(conn.request("GET", path, params=filters))
 
 
+def _fetched_under(parentid: urls.ResourceId | None) -> dict[str, Any]:
+    """The state objects keep of the list they came from: the parent id, when there was one."""
+    return {} if parentid is None else {"_parent_id": parentid}
+
+
 def _count_of(body: Any) -> int:
     if isinstance(body, dict) and isinstance(body.get("count"), int) and not isinstance(body["count"], bool):
-        return body["count"]
+        count: int = body["count"]
+        return count
     raise ValueError(f"a count endpoint answered without an integer 'count': {body!r:.200}")
 
 
@@ -298,7 +364,7 @@ class BoundSubresource:
         self._parent_id = parent_id
         self._connection = connection
 
-    def __call__(self, id: Optional[urls.ResourceId] = None, **params: Any) -> Any:
+    def __call__(self, id: urls.ResourceId | None = None, **params: Any) -> Any:
         child = self._child
         if id is not None:
             if not issubclass(child, GettableApiSubResource):
@@ -306,7 +372,8 @@ class BoundSubresource:
             return child.get(self._parent_id, id, connection=self._connection, **params)
         if issubclass(child, ListableApiSubResource):
             return child.all(self._parent_id, connection=self._connection, **params)
-        return child.get(self._parent_id, connection=self._connection, **params)
+        # A child with a get of its own and no list (OrderShippingQuotes, OrderFees).
+        return cast(Any, child).get(self._parent_id, connection=self._connection, **params)
 
     def __getattr__(self, name: str) -> Any:
         if name not in self.HELPERS or not hasattr(self._child, name):
@@ -334,13 +401,13 @@ class subresource:
     def __set_name__(self, owner: type, name: str) -> None:
         self.name = name
 
-    def __get__(self, obj: Optional[ApiResource], owner: type) -> Any:
+    def __get__(self, obj: ApiResource | None, owner: type) -> Any:
         if obj is None:
             return self.child
         return BoundSubresource(self.child, obj._id(), obj._connection)
 
 
-def sunset(operation: str, replacement: str) -> classmethod:
+def sunset(operation: str, replacement: str) -> classmethod[Any, Any, None]:
     """A class method BigCommerce has removed: it explains itself instead of sending a request."""
 
     def removed(cls: type, *args: Any, **kwargs: Any) -> None:

@@ -1,7 +1,7 @@
 """Customers, their addresses and groups (v2 customers are deprecated in favour of v3)."""
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from .. import urls
 from .base import (
@@ -23,6 +23,9 @@ from .base import (
     sunset,
 )
 
+if TYPE_CHECKING:
+    from ..connection import Connection
+
 
 class CustomerAddresses(
     GettableApiSubResource, ListableApiSubResource, CreateableApiSubResource,
@@ -42,7 +45,7 @@ class CustomerPasswords(ApiSubResource):
     parent_key = "customer_id"
 
     @classmethod
-    def validate(cls, customer_id: urls.ResourceId, password: str, connection: Any = None) -> bool:
+    def validate(cls, customer_id: urls.ResourceId, password: str, connection: Connection | None = None) -> bool:
         """True when ``password`` is the customer's (the API answers ``true`` or ``"true"``)."""
         if not isinstance(password, str):
             raise TypeError("password must be a string")

@@ -13,11 +13,12 @@ from .base import (
 
 
 class CountryStates(ListableApiSubResource, GettableApiSubResource, CountableApiSubResource):
-    """GET /countries/{country_id}/states; store-wide count at /countries/states/count."""
+    """GET /countries/{country_id}/states; without a country id, every state: GET /countries/states."""
     resource_name = "states"
     parent_resource = "countries"
     parent_key = "country_id"
     count_resource = "countries/states"
+    list_resource = "countries/states"
 
 
 class Countries(ListableApiResource, GettableApiResource, CountableApiResource):

@@ -1,7 +1,7 @@
 """Orders and everything hanging off one: products, shipments, addresses, quotes, taxes."""
 from __future__ import annotations
 
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Any, cast
 
 from .. import urls
 from .base import (
@@ -23,6 +23,9 @@ from .base import (
     _count_of,
     subresource,
 )
+
+if TYPE_CHECKING:
+    from ..connection import Connection
 
 
 class _OrderChild(ListableApiSubResource, GettableApiSubResource):
@@ -77,7 +80,7 @@ class OrderShippingQuotes(ApiSubResource):
     @classmethod
     def get(  # type: ignore[override]
         cls, order_id: urls.ResourceId, shipping_address_id: urls.ResourceId,
-        connection: Any = None, **params: Any,
+        connection: Connection | None = None, **params: Any,
     ) -> Any:
         conn = cls._require(connection)
         path = urls.join("orders", order_id, "shipping_addresses", shipping_address_id, "shipping_quotes")
@@ -91,7 +94,7 @@ class OrderConsignments(ApiSubResource):
     parent_key = "order_id"
 
     @classmethod
-    def get(cls, order_id: urls.ResourceId, connection: Any = None, **params: Any) -> Any:  # type: ignore[override]
+    def get(cls, order_id: urls.ResourceId, connection: Connection | None = None, **params: Any) -> Any:  # type: ignore[override]
         conn = cls._require(connection)
         return cls._wrap(conn.request("GET", cls._path(order_id), params=params), conn, _parent_id=order_id)
 
@@ -103,7 +106,7 @@ class OrderFees(ApiSubResource):
     parent_key = "order_id"
 
     @classmethod
-    def get(cls, order_id: urls.ResourceId, connection: Any = None, **params: Any) -> Any:  # type: ignore[override]
+    def get(cls, order_id: urls.ResourceId, connection: Connection | None = None, **params: Any) -> Any:  # type: ignore[override]
         conn = cls._require(connection)
         return cls._wrap(conn.request("GET", cls._path(order_id), params=params), conn, _parent_id=order_id)
 
@@ -123,14 +126,14 @@ class Orders(
     taxes = subresource(OrderTaxes)
 
     @classmethod
-    def count_by_status(cls, connection: Any = None, **filters: Any) -> dict:
+    def count_by_status(cls, connection: Connection | None = None, **filters: Any) -> dict[str, Any]:
         """``GET /orders/count``: ``{"count": N, "statuses": [...]}`` with per-status counts."""
         conn = cls._require(connection)
         body = conn.request("GET", cls._path() + "/count", params=filters)
         _count_of(body)
-        return body
+        return cast(dict[str, Any], body)
 
-    def shipping_quotes(self, shipping_address_id: urls.ResourceId, **params: Any) -> Optional[Any]:
+    def shipping_quotes(self, shipping_address_id: urls.ResourceId, **params: Any) -> Any | None:
         """This order's quote for one shipping address (None when it has none)."""
         return OrderShippingQuotes.get(self._id(), shipping_address_id, connection=self._connection, **params)
 

@@ -8,9 +8,10 @@ the previous page's first object also ends the walk.
 from __future__ import annotations
 
 from collections import deque
-from itertools import count
+from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
-from typing import Any, Callable, Iterator
+from itertools import count
+from typing import Any, Callable
 
 MAX_PAGE_SIZE = 250
 MAX_CONCURRENCY = 32
@@ -29,7 +30,7 @@ def _page_params(params: dict[str, Any]) -> tuple[dict[str, Any], int, int]:
     return filters, page, limit
 
 
-def list_page(connection: Any, path: str, params: dict[str, Any], paginated: bool = True) -> list:
+def list_page(connection: Any, path: str, params: dict[str, Any], paginated: bool = True) -> list[Any]:
     """One page as a list: [] on a 204."""
     if paginated and ("page" in params or "limit" in params):
         _page_params(params)
@@ -55,25 +56,32 @@ def iterate_pages(
 
     if concurrency > 1:
         yield from _iterate_concurrently(fetch, page, limit, concurrency)
-    else:
-        yield from _items_until_the_end(map(fetch, count(page)), limit)
+        return
+    walk = _Walk(limit)
+    for number in count(page):
+        items, more = walk.take(fetch(number))
+        yield from items
+        if not more:
+            return
 
 
-def _items_until_the_end(bodies: Iterator[Any], limit: int) -> Iterator[Any]:
-    """The items of successive page bodies, stopping at the first one that ends the collection."""
-    previous_first = None
-    for body in bodies:
+class _Walk:
+    """The end-of-collection rule both walks follow, page by page in page order."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.previous_first: Any = None
+
+    def take(self, body: Any) -> tuple[list[Any], bool]:
+        """The page's items, and whether a next page may hold more."""
         if not body:
-            return
+            return [], False
         if not isinstance(body, list):
-            yield body
-            return
-        if previous_first is not None and body[0] == previous_first:
-            return
-        previous_first = body[0]
-        yield from body
-        if len(body) < limit:
-            return
+            return [body], False
+        if self.previous_first is not None and body[0] == self.previous_first:
+            return [], False  # the API repeated a page: it ignores ``page``
+        self.previous_first = body[0]
+        return body, len(body) >= self.limit
 
 
 def _iterate_concurrently(
@@ -82,26 +90,27 @@ def _iterate_concurrently(
     """Pages requested by a bounded pool, yielded in page order.
 
     At most ``workers`` pages are in flight besides the one being consumed: a
-    new page is requested only when one is taken off the front. The walk ends
-    like the sequential one; the pages already requested past the end are
-    dropped (at most ``workers - 1`` requests, answered 204 by the API).
+    new page is requested only when one taken off the front was full and new,
+    so the walk ends like the sequential one, and the pages requested past
+    the end are exactly those already in flight then (at most ``workers - 1``,
+    answered 204 by the API). Every request sent is awaited before the walk
+    returns, so the number of requests is the same on every run.
     """
     pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="bigcommerce-page")
-
-    def in_page_order() -> Iterator[Any]:
-        pending: deque[Future] = deque(pool.submit(fetch, first_page + n) for n in range(workers))
+    walk = _Walk(limit)
+    try:
+        pending: deque[Future[Any]] = deque(pool.submit(fetch, first_page + n) for n in range(workers))
         next_page = first_page + workers
         while pending:
-            body = pending.popleft().result()
-            if isinstance(body, list) and len(body) >= limit:
+            items, more = walk.take(pending.popleft().result())
+            if more:
                 # Keep the pool busy while this page is consumed.
                 pending.append(pool.submit(fetch, next_page))
                 next_page += 1
-            yield body
-
-    try:
-        yield from _items_until_the_end(in_page_order(), limit)
+            yield from items
+            if not more:
+                return
     finally:
         # Wait for pages already on the wire: once the walk returns, no request
         # of it is still running (using quota, racing a close of the session).
-        pool.shutdown(wait=True, cancel_futures=True)
+        pool.shutdown(wait=True)

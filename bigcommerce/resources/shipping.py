@@ -1,7 +1,7 @@
 """Shipping zones and their methods, the legacy method list, and carrier connections."""
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .base import (
     ApiResource,
@@ -17,6 +17,9 @@ from .base import (
     UpdateableApiSubResource,
     subresource,
 )
+
+if TYPE_CHECKING:
+    from ..connection import Connection
 
 
 class ShippingMethods(ListableApiResource, GettableApiResource):
@@ -51,22 +54,22 @@ class ShippingCarrierConnection(ApiResource):
     # body is one dict argument rather than keyword arguments.
 
     @classmethod
-    def create(cls, body: dict, connection: Any = None) -> None:
+    def create(cls, body: dict[str, Any], connection: Connection | None = None) -> None:
         """Connect a carrier: ``{"carrier_id": ..., "connection": {...settings}}``."""
         cls._require(connection).request("POST", cls._path(), json=_carrier_body(body))
 
     @classmethod
-    def update(cls, body: dict, connection: Any = None) -> None:  # type: ignore[override]
+    def update(cls, body: dict[str, Any], connection: Connection | None = None) -> None:  # type: ignore[override]
         """Change a carrier's settings: ``{"carrier_id": ..., "connection": {...}}``."""
         cls._require(connection).request("PUT", cls._path(), json=_carrier_body(body))
 
     @classmethod
-    def delete(cls, body: dict, connection: Any = None) -> None:
+    def delete(cls, body: dict[str, Any], connection: Connection | None = None) -> None:
         """Disconnect a carrier: ``{"carrier_id": ...}``."""
         cls._require(connection).request("DELETE", cls._path(), json=_carrier_body(body))
 
 
-def _carrier_body(body: object) -> dict:
+def _carrier_body(body: object) -> dict[str, Any]:
     if not isinstance(body, dict) or "carrier_id" not in body:
         raise TypeError("the carrier connection body must be a dict with a carrier_id")
     return body

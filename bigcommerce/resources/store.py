@@ -1,7 +1,7 @@
 """Store-wide settings and reference data: the store profile, time, currencies, tax classes, payments."""
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .base import (
     ApiResource,
@@ -13,18 +13,21 @@ from .base import (
     UpdateableApiResource,
 )
 
+if TYPE_CHECKING:
+    from ..connection import Connection
+
 
 class _Single(ApiResource):
     """A path that answers one object, not a list."""
 
     @classmethod
-    def all(cls, connection: Any = None) -> Any:
+    def all(cls, connection: Connection | None = None) -> Any:
         """``GET /{resource}``: the one object (kept under the old client's name)."""
         conn = cls._require(connection)
         return cls._wrap(conn.request("GET", cls._path()), conn)
 
     @classmethod
-    def get(cls, connection: Any = None) -> Any:  # type: ignore[override]
+    def get(cls, connection: Connection | None = None) -> Any:  # type: ignore[override]
         """``GET /{resource}``: the one object."""
         return cls.all(connection=connection)
 

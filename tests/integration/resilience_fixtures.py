@@ -10,7 +10,8 @@ import logging
 import socket
 import threading
 import time
-from typing import Any, Callable, Iterator
+from collections.abc import Iterator
+from typing import Any, Callable
 
 import pytest
 
@@ -127,7 +128,7 @@ class SpyServer:
 
             do_GET = do_POST = do_PUT = do_DELETE = do_HEAD = _record
 
-            def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+            def log_message(self, format: str, *args: Any) -> None:
                 pass
 
         self._server = http.server.ThreadingHTTPServer((LOOPBACK, 0), Handler)

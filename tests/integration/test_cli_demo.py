@@ -9,8 +9,9 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
-from typing import IO, Iterator
+from typing import IO
 
 import pytest
 
@@ -85,7 +86,7 @@ def readme_sandbox_command() -> list[str]:
     return line.split()
 
 
-def lines_of(stream: IO[str]) -> "queue.Queue[str | None]":
+def lines_of(stream: IO[str]) -> queue.Queue[str | None]:
     lines: queue.Queue[str | None] = queue.Queue()
 
     def pump() -> None:
@@ -98,7 +99,7 @@ def lines_of(stream: IO[str]) -> "queue.Queue[str | None]":
 
 
 @pytest.fixture
-def foreground_sandbox() -> Iterator[tuple[subprocess.Popen[str], "queue.Queue[str | None]", str]]:
+def foreground_sandbox() -> Iterator[tuple[subprocess.Popen[str], queue.Queue[str | None], str]]:
     command = readme_sandbox_command()
     assert command[:4] == ["python", "-m", "bigcommerce", "sandbox"]
     proc = subprocess.Popen([sys.executable, *command[1:], "--max-lifetime-s", "60"], cwd=ROOT,
@@ -120,7 +121,7 @@ def foreground_sandbox() -> Iterator[tuple[subprocess.Popen[str], "queue.Queue[s
 
 
 def test_the_readme_sandbox_command_serves_the_printed_credentials_until_ctrl_c(
-    foreground_sandbox: tuple[subprocess.Popen[str], "queue.Queue[str | None]", str],
+    foreground_sandbox: tuple[subprocess.Popen[str], queue.Queue[str | None], str],
 ) -> None:
     proc, lines, banner = foreground_sandbox
     oauth = re.search(r"BigcommerceApi\(host='([^']+)', client_id='([^']+)',\s+store_hash='([^']+)', "

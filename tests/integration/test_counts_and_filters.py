@@ -14,6 +14,7 @@ from typing import Any, Callable
 import pytest
 
 from bigcommerce.api import BigcommerceApi
+from bigcommerce.resources import CountryStates
 from bigcommerce.sandbox import Sandbox
 from bigcommerce.sandbox.catalog import BY_NAME
 
@@ -57,7 +58,9 @@ def test_products_count_equals_the_number_iterall_yields(api: BigcommerceApi, st
 
 
 @pytest.mark.parametrize("visible", [True, False])
-def test_products_filtered_by_is_visible_agree_with_their_count(api: BigcommerceApi, stored: dict, visible: bool) -> None:
+def test_products_filtered_by_is_visible_agree_with_their_count(
+    api: BigcommerceApi, stored: dict, visible: bool
+) -> None:
     products = stored["products"]
     expected = [p["id"] for p in products if p["is_visible"] is visible]
 
@@ -113,7 +116,9 @@ def test_products_filtered_by_an_id_range_agree_with_their_count(api: Bigcommerc
     assert found[0].id == 101 and found[-1].id == 355
 
 
-def test_products_filtered_by_a_date_created_range_of_datetimes_agree_with_their_count(api: BigcommerceApi, stored: dict) -> None:
+def test_products_filtered_by_a_date_created_range_of_datetimes_agree_with_their_count(
+    api: BigcommerceApi, stored: dict
+) -> None:
     start = datetime.datetime(2023, 1, 1, 1, 0, tzinfo=UTC)
     end = datetime.datetime(2023, 1, 1, 4, 0, tzinfo=UTC)
     expected = [p["id"] for p in stored["products"] if start <= when(p["date_created"]) <= end]
@@ -124,7 +129,9 @@ def test_products_filtered_by_a_date_created_range_of_datetimes_agree_with_their
     assert all(start <= when(p.date_created) <= end for p in found)
 
 
-def test_products_filtered_by_a_date_modified_range_of_rfc_2822_strings_agree_with_their_count(api: BigcommerceApi, stored: dict) -> None:
+def test_products_filtered_by_a_date_modified_range_of_rfc_2822_strings_agree_with_their_count(
+    api: BigcommerceApi, stored: dict
+) -> None:
     dates = sorted(when(p["date_modified"]) for p in stored["products"])
     start, end = dates[100], dates[400]
     expected = [p["id"] for p in stored["products"] if start <= when(p["date_modified"]) <= end]
@@ -319,6 +326,14 @@ def test_a_subresource_count_takes_filters(api: BigcommerceApi, stored: dict) ->
 def test_states_count_covers_the_states_of_every_country(api: BigcommerceApi, stored: dict) -> None:
     assert api.States.count() == sum(1 for _ in api.States.iterall()) == len(stored["country_states"])
     assert api.CountryStates.count() == api.States.count()
+
+
+def test_country_states_without_a_country_walk_every_state(api: BigcommerceApi, stored: dict) -> None:
+    every = list(api.CountryStates.iterall(limit=50, concurrency=3))
+
+    assert [s.id for s in every] == [s.id for s in api.States.iterall()]
+    assert len(every) == len(stored["country_states"])
+    assert all(isinstance(s, CountryStates) and s.parent_id() == s.country_id for s in every)
 
 
 @pytest.mark.parametrize(("resource", "table"), [

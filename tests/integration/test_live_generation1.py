@@ -76,7 +76,7 @@ def test_update_changes_the_field_at_the_store_and_returns_the_updated_object(
 def test_get_of_a_subresource_path_lists_the_products_images(any_conn: Connection, sandbox: Sandbox) -> None:
     p = any_conn.get("products", 35)
 
-    images = any_conn.get("products/{}/images".format(p.id))
+    images = any_conn.get(f"products/{p.id}/images")
 
     expected = [row["id"] for row in sandbox.store.dump()["product_images"] if row["product_id"] == 35]
     assert [image.id for image in images] == expected and expected

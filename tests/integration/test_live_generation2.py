@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime
 import pickle
+from decimal import Decimal
 from email.utils import parsedate_to_datetime
 from typing import Any
 
@@ -17,9 +18,10 @@ from bigcommerce.api import BigcommerceApi
 from bigcommerce.exception import ResourceNotFound
 from bigcommerce.mapping import Mapping
 from bigcommerce.resources import (
+    CountryStates,
     Customers,
-    OrderShipments,
     Orders,
+    OrderShipments,
     ProductImages,
     ProductOptions,
     Products,
@@ -315,7 +317,8 @@ WIRE = b'[{"id": 424242, "name": "Only sent when the query string matched"}]'
     ({"is_visible": True, "is_featured": False}, {"is_visible": "true", "is_featured": "false"}),
     ({"min_date_created": datetime.datetime(2023, 1, 1, 3, 0, tzinfo=datetime.timezone.utc)},
      {"min_date_created": "Sun, 01 Jan 2023 03:00:00 +0000"}),
-    ({"min_date_modified": datetime.datetime(2023, 1, 1, 3, 0)}, {"min_date_modified": "Sun, 01 Jan 2023 03:00:00 +0000"}),
+    ({"min_date_modified": datetime.datetime(2023, 1, 1, 3, 0)},
+     {"min_date_modified": "Sun, 01 Jan 2023 03:00:00 +0000"}),
     ({"name": "Kettle & Co", "brand_id": None}, {"name": "Kettle & Co"}),
 ])
 def test_filters_reach_the_store_encoded_as_documented(
@@ -421,3 +424,60 @@ def test_an_operation_the_api_lacks_is_an_attribute_error_without_a_request(
 def test_an_object_operation_called_on_the_class_explains_itself(any_api: BigcommerceApi) -> None:
     with pytest.raises(AttributeError, match=r"api\.Products\.get\(id\)\.update"):
         any_api.Products.update(price="1")
+
+
+# -- the 0.9 client, store-wide subresource lists, parent ids, request bodies ----------------
+
+
+def test_the_09_client_reaches_resources_over_basic_auth(sandbox: Sandbox) -> None:
+    client = bigcommerce.Client(sandbox.base_url, sandbox.api_token, sandbox.username)
+
+    products = client.Products.all(limit=5)
+    renamed = client.Products.get(products[0].id).update(name="Renamed through Client")
+
+    assert len(products) == 5 and all(isinstance(p, Products) for p in products)
+    assert renamed.name == "Renamed through Client"
+    assert rows(sandbox, "products", id=products[0].id)[0]["name"] == "Renamed through Client"
+    with pytest.raises(bigcommerce.Unauthorised):
+        bigcommerce.Client(sandbox.base_url, "wrong-token", sandbox.username).Products.all()
+
+
+def test_country_states_without_a_country_is_the_all_states_list(any_api: BigcommerceApi) -> None:
+    every = any_api.CountryStates.all(limit=250)
+
+    assert [s.id for s in every] == [s.id for s in any_api.States.all(limit=250)]
+    assert len({s.country_id for s in every}) > 1
+    assert all(isinstance(s, CountryStates) for s in every)
+
+
+def test_a_subresource_object_knows_its_parent_id(any_api: BigcommerceApi, spare_product: int) -> None:
+    image = any_api.ProductImages.all(spare_product)[0]
+    listed = any_api.Products.get(spare_product).images()[1]
+
+    assert image.parent_id() == spare_product == listed.parent_id()
+
+
+def test_a_body_value_without_a_json_form_raises_before_any_request(
+    any_api: BigcommerceApi, sandbox: Sandbox, spare_product: int
+) -> None:
+    product = any_api.Products.get(spare_product)
+    sandbox.stats.reset()
+
+    with pytest.raises(TypeError, match="request body field price: object has no JSON form"):
+        product.update(price=object())
+
+    assert sandbox.stats.total == 0
+    assert rows(sandbox, "products", id=spare_product)[0]["price"] == "10.0000"
+
+
+def test_decimals_and_datetimes_in_a_body_reach_the_store_in_v2_form(
+    any_api: BigcommerceApi, spare_product: int
+) -> None:
+    product = any_api.Products.get(spare_product).update(price=Decimal("12.3400"))
+    post = any_api.BlogPosts.create(
+        title="Encoded on purpose", body="Dates as RFC 2822",
+        published_date=datetime.datetime(2023, 1, 1, 9, 30, tzinfo=datetime.timezone.utc),
+    )
+
+    assert product.price == "12.3400"
+    assert post.published_date_iso8601 == "2023-01-01T09:30:00+0000"

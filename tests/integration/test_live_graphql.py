@@ -16,7 +16,9 @@ def gql(sandbox: Sandbox) -> GraphQLConnection:
                                          host=sandbox.base_url)
 
 
-def test_query_posts_to_the_stores_graphql_path_and_returns_the_answer(gql: GraphQLConnection, sandbox: Sandbox) -> None:
+def test_query_posts_to_the_stores_graphql_path_and_returns_the_answer(
+    gql: GraphQLConnection, sandbox: Sandbox
+) -> None:
     answer = gql.query("query { store { name } }", variables=None)
 
     assert answer == {"data": {"store": {"name": "Sandbox Store"}}}

@@ -169,7 +169,7 @@ def test_the_sandbox_snippet_runs_as_written() -> None:
     source = next(source for _, source in code_blocks("python") if "with Sandbox(" in source)
     namespace: dict[str, Any] = {}
 
-    exec(compile(source, "README.rst", "exec"), namespace)  # noqa: S102 - the README's own example
+    exec(compile(source, "README.rst", "exec"), namespace)
 
     assert namespace["sb"].running is False  # the with block stopped it
     assert isinstance(namespace["api"], bigcommerce.BigcommerceApi)
@@ -179,7 +179,7 @@ def test_the_sandbox_snippet_runs_as_written() -> None:
 def test_the_pytest_plugin_snippet_passes_with_the_plugins_fixtures(bc_api: Any, bc_sandbox: Any) -> None:
     source = next(source for _, source in code_blocks("python") if "def test_my_sync" in source)
     namespace: dict[str, Any] = {}
-    exec(compile(source, "README.rst", "exec"), namespace)  # noqa: S102
+    exec(compile(source, "README.rst", "exec"), namespace)
 
     namespace["test_my_sync"](bc_api, bc_sandbox)
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import logging
-from typing import Iterator
+from collections.abc import Iterator
 
 import pytest
 from resilience_fixtures import (  # noqa: F401  (fixtures are found by name)

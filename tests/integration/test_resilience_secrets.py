@@ -4,7 +4,8 @@ from __future__ import annotations
 import base64
 import logging
 import traceback
-from typing import Any, Callable, Iterator
+from collections.abc import Iterator
+from typing import Any, Callable
 
 import pytest
 from resilience_fixtures import LIFETIME_S, closed_port

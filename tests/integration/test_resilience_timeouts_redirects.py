@@ -50,7 +50,7 @@ def test_a_server_that_never_answers_raises_request_timeout_with_the_configured_
 
 def test_a_per_call_timeout_overrides_the_connection_default(sb: Sandbox) -> None:
     rule = sb.faults.add(FaultRule(kind="hang", path="products", hang_s=HANG_S, times=None))
-    api = api_for(sb, retry=RetryPolicy.none())  # default timeout (10, 60): only the per-call one can fire
+    api = api_for(sb, retry=RetryPolicy.none())  # default timeout (10, 30): only the per-call one can fire
 
     with pytest.raises(RequestTimeout):
         api.connection.request("GET", "products", timeout=0.5)

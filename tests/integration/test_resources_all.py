@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Optional
+from typing import Any, Callable
 
 import pytest
 
@@ -78,9 +78,9 @@ Fields = Callable[[Sandbox, Any], dict[str, Any]]
 class Spec:
     """How to exercise one class: its sandbox table, its parent, what to create and change."""
 
-    table: Optional[str] = None
-    parent: Optional[str] = None  # the parent's table, for subresources
-    create: Optional[Fields] = None
+    table: str | None = None
+    parent: str | None = None  # the parent's table, for subresources
+    create: Fields | None = None
     update: dict[str, Any] = field(default_factory=dict)
     archives: bool = False  # DELETE archives instead of erasing (orders)
 
@@ -429,7 +429,9 @@ def test_shipping_carrier_connection_create_sends_the_connection_settings(
 
 
 @pytest.mark.parametrize("name", ROUND_TRIP)
-def test_create_get_update_delete_then_get_raises_resource_not_found(api: BigcommerceApi, store: Sandbox, name: str) -> None:
+def test_create_get_update_delete_then_get_raises_resource_not_found(
+    api: BigcommerceApi, store: Sandbox, name: str
+) -> None:
     spec, cls = SPECS[name], getattr(resources, name)
     wrapper = getattr(api, name)
     args = call_args(spec, store, first_id(store, spec.parent) if spec.parent else None)

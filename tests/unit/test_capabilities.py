@@ -53,6 +53,14 @@ class WidgetNotes(ListableApiSubResource, CountableApiSubResource):
     parent_key = "widget_id"
 
 
+class WidgetLabels(ListableApiSubResource, UpdateableApiSubResource):
+    """A store-wide list at widgets/labels besides each widget's own."""
+    resource_name = "labels"
+    parent_resource = "widgets"
+    parent_key = "widget_id"
+    list_resource = "widgets/labels"
+
+
 class WidgetTags(ListableApiSubResource, CountableApiSubResource):
     """Only a store-wide count."""
     resource_name = "tags"
@@ -229,6 +237,34 @@ def test_subresource_list_without_a_parent_raises_before_any_request(conn) -> No
         with pytest.raises(TypeError, match="widget_id"):
             list(WidgetParts.iterall(connection=conn))
     assert cassette.play_count == 0
+
+
+def test_a_subresource_with_a_store_wide_list_uses_it_without_a_parent(conn) -> None:
+    """CountryStates.all() is GET /countries/states, as in the old client."""
+    with replay.use_cassette("capabilities/list_store_wide.yaml") as cassette:
+        first_page = WidgetLabels.all(limit=2, connection=conn)
+        every = list(WidgetLabels.iterall(connection=conn))
+        navy = every[1].update(text="navy")
+    assert cassette.all_played
+    assert [label.parent_id() for label in first_page] == [5, 6] == [label.parent_id() for label in every]
+    assert navy.text == "navy" and navy.parent_id() == 6
+
+
+def test_parent_id_is_the_objects_own_parent_key_field() -> None:
+    assert WidgetParts({"id": 2, "widget_id": 1}).parent_id() == 1
+    assert WidgetParts({"id": 2, "widget_id": "abc"}).parent_id() == "abc"
+
+
+def test_parent_id_falls_back_to_the_parent_the_object_was_fetched_under(conn) -> None:
+    with replay.use_cassette("capabilities/iterall_subresource.yaml"):
+        part = next(WidgetParts.iterall(5, connection=conn))
+    assert "widget_id" not in part
+    assert part.parent_id() == 5
+
+
+def test_parent_id_of_an_object_that_does_not_know_it_raises_value_error() -> None:
+    with pytest.raises(ValueError, match="widget_id"):
+        WidgetParts({"id": 2}).parent_id()
 
 
 # -- get, create, update, delete --------------------------------------------------------

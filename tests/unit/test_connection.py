@@ -14,7 +14,6 @@ from bigcommerce.mapping import Mapping
 from bigcommerce.retry import RetryPolicy
 from tests.conftest import replay
 
-
 BASIC_HOST = "store-abc123.mybigcommerce.com"
 TOKEN = "tok-SECRET-5c2a91e7"
 PASSWORD = "pw-SECRET-91be33"
@@ -393,6 +392,18 @@ def test_an_api_path_for_v3_is_honoured_as_the_old_readme_showed() -> None:
 
 
 # -- construction ----------------------------------------------------------------------------
+
+
+def test_the_default_timeout_is_10_s_to_connect_and_30_s_of_read_silence() -> None:
+    """A store that accepts and never answers costs 30 s before the retry, not a minute."""
+    from bigcommerce.api import BigcommerceApi, Client
+    from bigcommerce.connection import DEFAULT_TIMEOUT_S
+
+    assert DEFAULT_TIMEOUT_S == (10.0, 30.0)
+    assert Connection(BASIC_HOST, ("admin", PASSWORD)).timeout == (10.0, 30.0)
+    assert OAuthConnection("id", "abc123", TOKEN).timeout == (10.0, 30.0)
+    assert BigcommerceApi(client_id="id", store_hash="abc123", access_token=TOKEN).connection.timeout == (10.0, 30.0)
+    assert Client(BASIC_HOST, PASSWORD, "admin").connection.timeout == (10.0, 30.0)
 
 
 @pytest.mark.parametrize("timeout", [None, 0, -1, (5, 0), (1, 2, 3), True, "10"], ids=repr)

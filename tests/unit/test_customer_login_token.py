@@ -11,7 +11,6 @@ from bigcommerce.api import BigcommerceApi
 from bigcommerce.customer_login_token import CustomerLoginTokens
 from tests.conftest import replay
 
-
 SECRET = "app-client-secret-3f9d2c7a1e5b4d60-8c1e0a9b7d6f5e4c"
 ENV_SECRET = "env-client-secret-71b0c2d94e8a5f36-1d2c3b4a5f6e7d8c"
 

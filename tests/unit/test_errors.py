@@ -28,7 +28,6 @@ from bigcommerce.rate_limit import RateLimiter
 from bigcommerce.retry import RetryPolicy
 from tests.conftest import replay
 
-
 # Distinctive secrets: none of them may ever appear in an error's text.
 TOKEN = "tok-SECRET-5c2a91e7"
 PASSWORD = "pw-SECRET-91be33"

@@ -10,8 +10,8 @@ import base64
 import hashlib
 import hmac
 import json
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 from vcr.cassette import Cassette
@@ -107,7 +107,7 @@ def test_a_formatted_subresource_path_lists_the_product_images(readme: tuple[Con
     conn, _ = readme
     p = conn.get("products", 35)
 
-    images = conn.get("products/{}/images".format(p.id))
+    images = conn.get(f"products/{p.id}/images")
 
     assert [image.id for image in images] == [247, 248]
     assert all(image.product_id == 35 for image in images)
@@ -155,7 +155,7 @@ def test_the_whole_walkthrough_uses_every_interaction_in_order(readme: tuple[Con
     assert len(conn.get("products", limit=5)) == 3
     p = conn.get("products", 35)
     conn.update("products", p.id, {"name": "Something Else"})
-    conn.get("products/{}/images".format(p.id))
+    conn.get(f"products/{p.id}/images")
     conn.create("products", NEW_PRODUCT)
     conn.delete("products", p.id)
     with pytest.raises(ResourceNotFound):

@@ -1,7 +1,6 @@
 """Generation 2: BigcommerceApi as a facade over its connection and the resource classes."""
 from __future__ import annotations
 
-
 import pytest
 
 from bigcommerce.api import BigcommerceApi
@@ -75,14 +74,14 @@ def test_a_resource_attribute_calls_the_class_with_the_api_connection(api: Bigco
 
 def test_an_unknown_resource_name_raises_attribute_error(api: BigcommerceApi) -> None:
     with pytest.raises(AttributeError, match="Widgets"):
-        api.Widgets  # noqa: B018
+        api.Widgets
 
     assert not hasattr(api, "_private")
 
 
 def test_an_object_method_on_the_class_wrapper_explains_itself(api: BigcommerceApi) -> None:
     with pytest.raises(AttributeError, match=r"api\.Products\.get\(id\)\.update"):
-        api.Products.update  # noqa: B018
+        api.Products.update
 
 
 def test_dir_of_the_api_lists_the_resource_classes(api: BigcommerceApi) -> None:

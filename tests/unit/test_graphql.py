@@ -10,7 +10,6 @@ from bigcommerce.connection import GraphQLConnection
 from bigcommerce.exception import Unauthorised
 from tests.conftest import checked, replay
 
-
 TOKEN = "test-access-token"
 CHANNEL_LOCALES = (
     'query { store { locales(input: {channelId: "bc/store/channel/1"}) '

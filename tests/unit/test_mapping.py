@@ -36,7 +36,7 @@ def test_a_missing_key_raises_attribute_error_not_key_error() -> None:
     product = Mapping({"id": 35})
 
     with pytest.raises(AttributeError, match="sku"):
-        product.sku  # noqa: B018
+        product.sku
     assert not hasattr(product, "sku")
     assert getattr(product, "sku", None) is None
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any
 
 import jwt
 import pytest
@@ -126,7 +126,7 @@ def test_a_token_answer_without_an_access_token_raises_response_decode_error() -
 
 @pytest.mark.parametrize("missing", ["client_secret", "code", "context", "scope", "redirect_uri"])
 @pytest.mark.parametrize("value", ["", None])
-def test_fetch_token_without_an_argument_raises_value_error_naming_it(missing: str, value: Optional[str]) -> None:
+def test_fetch_token_without_an_argument_raises_value_error_naming_it(missing: str, value: str | None) -> None:
     arguments = {"client_secret": "test-client-secret", "code": CODE, "context": "stores/abc123",
                  "scope": "store_v2_orders", "redirect_uri": REDIRECT_URI, missing: value}
 

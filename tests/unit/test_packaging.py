@@ -136,5 +136,5 @@ def test_every_public_name_and_old_submodule_resolves_on_first_use() -> None:
 
 def test_an_unknown_name_is_an_attribute_error() -> None:
     with pytest.raises(AttributeError, match="no attribute 'Produts'"):
-        bigcommerce.Produts  # noqa: B018
+        bigcommerce.Produts
     assert not hasattr(bigcommerce, "sandbox_typo")

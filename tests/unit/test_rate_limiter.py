@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import threading
 import time
-from typing import Any, Optional
+from typing import Any
 
 import pytest
 
@@ -493,7 +493,7 @@ def test_from_management_reads_the_old_dict() -> None:
 
 
 @pytest.mark.parametrize("management", [None, {}])
-def test_from_management_without_a_dict_gives_the_defaults(management: Optional[dict]) -> None:
+def test_from_management_without_a_dict_gives_the_defaults(management: dict | None) -> None:
     limiter = RateLimiter.from_management(management)
     assert (limiter.reserve, limiter.wait, limiter.callback) == (0, True, None)
 

@@ -77,3 +77,11 @@ def test_states_of_all_countries_list_and_count(api: BigcommerceApi) -> None:
     with replay.use_cassette("geography/states_count.yaml") as cassette:
         assert api.States.count() == 241
     assert cassette.all_played
+
+
+def test_country_states_without_a_country_lists_every_state_as_the_old_client_did(api: BigcommerceApi) -> None:
+    with replay.use_cassette("geography/states.yaml") as cassette:
+        (act,) = api.CountryStates.all(limit=1)
+    assert cassette.all_played
+    assert isinstance(act, CountryStates) and act.country_id == 13
+    assert act.parent_id() == 13

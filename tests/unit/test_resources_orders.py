@@ -11,12 +11,12 @@ from bigcommerce.resources import (
     OrderFees,
     OrderMessages,
     OrderProducts,
+    Orders,
     OrderShipments,
     OrderShippingAddresses,
     OrderShippingQuotes,
     OrderStatuses,
     OrderTaxes,
-    Orders,
 )
 from tests.conftest import replay
 
@@ -281,3 +281,7 @@ def test_order_statuses_all_and_get(api: BigcommerceApi) -> None:
     assert cassette.all_played
     assert isinstance(status, OrderStatuses)
     assert status.custom_label == "Awaiting Fulfillment"
+
+
+def test_parent_id_is_public_as_in_the_old_clients_tests() -> None:
+    assert OrderCoupons({"id": 2, "order_id": 1}).parent_id() == 1

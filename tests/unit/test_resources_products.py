@@ -111,13 +111,16 @@ def test_images_helper_lists_the_images_of_that_product(api: BigcommerceApi) -> 
 
 
 SUBRESOURCES = [
-    pytest.param(ProductImages, "images", 32, 248, ("image_file", "sample_images/orbit_terrarium_1__248.jpg"), id="images"),
+    pytest.param(ProductImages, "images", 32, 248, ("image_file", "sample_images/orbit_terrarium_1__248.jpg"),
+                 id="images"),
     pytest.param(ProductSkus, "skus", 5, (7, 5), ("sku", "MBA-1atest"), id="skus"),
-    pytest.param(ProductRules, "rules", 5, 2, ("price_adjuster", {"adjuster": "relative", "adjuster_value": "10.0000"}), id="rules"),
+    pytest.param(ProductRules, "rules", 5, 2,
+                 ("price_adjuster", {"adjuster": "relative", "adjuster_value": "10.0000"}), id="rules"),
     pytest.param(ProductVideos, "videos", 30, (5, "dQw4w9WgXcQ"), ("name", "Product demo"), id="videos"),
     pytest.param(ProductCustomFields, "custom_fields", 5, 2, ("text", "Portugal"), id="custom_fields"),
     pytest.param(ProductDiscountRules, "discount_rules", 5, 1, ("type_value", "3.0000"), id="discount_rules"),
-    pytest.param(ProductConfigurableFields, "configurable_fields", 5, 3, ("name", "Engraving"), id="configurable_fields"),
+    pytest.param(ProductConfigurableFields, "configurable_fields", 5, 3, ("name", "Engraving"),
+                 id="configurable_fields"),
     pytest.param(ProductReviews, "reviews", 5, 2, ("status", 0), id="reviews"),
 ]
 

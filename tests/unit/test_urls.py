@@ -26,7 +26,7 @@ def test_check_id_refuses_other_types_with_type_error(rid: object) -> None:
 
 @pytest.mark.parametrize(
     "rid", [-1, "", " 35", "35 ", "35\n", "1/../customers", "..", ".", "1?x=y", "1#top", "1&x=y", "%2e%2e",
-            "1;x", "١٢", "３５"],
+            "1;x", "١٢", "３５"],  # noqa: RUF001 (fullwidth digits on purpose)
     ids=repr,
 )
 def test_check_id_refuses_anything_but_a_plain_token_with_value_error(rid: object) -> None:
