@@ -117,7 +117,8 @@ def main() -> None:
         for label, client, threads in cases:
             rate(client, threads, 0.3)  # warm up
             rates = [rate(client, threads, args.seconds) for _ in range(args.runs)]
-            print(f"  {label:<50} median {statistics.median(rates):8.0f} req/s  (min {min(rates):.0f}, max {max(rates):.0f})")
+            print(f"  {label:<50} median {statistics.median(rates):8.0f} req/s  "
+                  f"(min {min(rates):.0f}, max {max(rates):.0f})")
         print(f"  peak in flight: {sb.stats.peak_in_flight}, connections: {sb.stats.connections}")
 
 

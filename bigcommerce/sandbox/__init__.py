@@ -7,10 +7,10 @@ demand (``FaultRule``). It imports nothing from the client side of the package.
 """
 from __future__ import annotations
 
+from bigcommerce.sandbox.auth import Credentials
 from bigcommerce.sandbox.faults import FAULT_KINDS, FaultInjector, FaultRule
 from bigcommerce.sandbox.quota import DEFAULT_WINDOW_MS, UNLIMITED_QUOTA, QuotaState, RateWindow
 from bigcommerce.sandbox.sandbox import Sandbox
-from bigcommerce.sandbox.server import Credentials
 from bigcommerce.sandbox.stats import NO_ANSWER, RequestStats
 
 __all__ = [

@@ -28,9 +28,10 @@ import json
 import random
 import re
 import threading
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from http import HTTPStatus
-from typing import Mapping, Optional, Union
+from typing import Optional, Union, cast
 
 # What each kind does; the store processes the request only for drop_after and truncate.
 FAULT_KINDS = frozenset(
@@ -123,6 +124,11 @@ class FaultRule:
         """True once the rule has hit ``times`` requests."""
         return self.times is not None and self.fired >= self.times
 
+    def fire(self) -> bool:
+        """Count one request hit by the rule; True when that used the rule up."""
+        self.fired += 1
+        return self.exhausted
+
     def matches(self, method: str, path: str, query: Mapping[str, str]) -> bool:
         """Whether this request is one the rule is aimed at (ignores skip/times)."""
         if self.method is not None and self.method != method.upper():
@@ -171,7 +177,7 @@ class FaultInjector:
 
     def add(self, rule: FaultRule) -> FaultRule:
         """Script a fault; returns the rule so a test can read ``rule.fired`` later."""
-        if not isinstance(rule, FaultRule):
+        if not isinstance(cast(object, rule), FaultRule):  # untyped callers may pass anything
             raise TypeError("add() takes a FaultRule")
         with self._lock:
             self._rules.append(rule)
@@ -218,8 +224,7 @@ class FaultInjector:
                 if rule.skipped < rule.skip:
                     rule.skipped += 1
                     continue
-                rule.fired += 1
-                if rule.exhausted:
+                if rule.fire():
                     self._rules.remove(rule)
                 return rule
             return self._roll()

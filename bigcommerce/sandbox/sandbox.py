@@ -11,23 +11,17 @@ from __future__ import annotations
 import json
 import os
 import threading
+from collections.abc import Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Mapping, Union
+from typing import Any, Union
 
+from bigcommerce.sandbox.app import SandboxApp
+from bigcommerce.sandbox.auth import Credentials
 from bigcommerce.sandbox.faults import FaultInjector
 from bigcommerce.sandbox.quota import DEFAULT_WINDOW_MS, RateWindow
-from bigcommerce.sandbox.server import (
-    DEFAULT_HOST,
-    SERVE_POLL_S,
-    STOP_JOIN_TIMEOUT_S,
-    Credentials,
-    SandboxApp,
-    SandboxHTTPServer,
-)
+from bigcommerce.sandbox.server import DEFAULT_HOST, SERVE_POLL_S, STOP_JOIN_TIMEOUT_S, SandboxHTTPServer
 from bigcommerce.sandbox.stats import RequestStats
-
-if TYPE_CHECKING:
-    from bigcommerce.sandbox.store import Store
+from bigcommerce.sandbox.store import Store
 
 SeedSource = Union[str, "os.PathLike[str]", Mapping[str, Any]]
 
@@ -81,7 +75,7 @@ class Sandbox:
         self._initial_seed = {"products": products, "customers": customers, "orders": orders, "seed": seed}
         self._seed_file = seed_file
         self.max_lifetime_s = max_lifetime_s
-        self.store: Store = store if store is not None else _new_store(self.credentials.store_hash)
+        self.store: Store = store if store is not None else Store(store_hash=self.credentials.store_hash)
         self.quota = RateWindow(quota, window_ms)
         self.faults = FaultInjector(fault_rate=fault_rate, drop_rate=drop_rate, seed=seed)
         self.stats = RequestStats()
@@ -294,9 +288,3 @@ class Sandbox:
     def __repr__(self) -> str:
         where = self.base_url or "unbound"
         return f"<Sandbox {where} store_hash={self.store_hash} {self._state}>"
-
-
-def _new_store(store_hash: str) -> Store:
-    from bigcommerce.sandbox.store import Store
-
-    return Store(store_hash=store_hash)

@@ -9,8 +9,9 @@ from __future__ import annotations
 import importlib.util
 import json
 import threading
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Callable, Iterator
+from typing import Callable
 
 import pytest
 

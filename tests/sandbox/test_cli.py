@@ -12,8 +12,9 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Callable
 
 import pytest
 import requests
@@ -34,7 +35,8 @@ needs_real_store = pytest.mark.skipif(
 
 @pytest.mark.parametrize(
     "text, expected",
-    [("150/30s", (150, 30_000)), ("150/30000ms", (150, 30_000)), ("10/2s", (10, 2_000)), ("5/1500", (5, 1_500)), ("1/0.5s", (1, 500))],
+    [("150/30s", (150, 30_000)), ("150/30000ms", (150, 30_000)), ("10/2s", (10, 2_000)), ("5/1500", (5, 1_500)),
+     ("1/0.5s", (1, 500))],
 )
 def test_quota_option_accepts_seconds_and_milliseconds(text: str, expected: tuple[int, int]) -> None:
     assert parse_quota(text) == expected

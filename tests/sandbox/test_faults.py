@@ -150,7 +150,8 @@ def test_drop_after_processes_the_create_then_closes(sandbox: Sandbox) -> None:
     sandbox.faults.add(FaultRule(kind="drop_after", method="POST", path="products", times=1))
     before = len(sandbox.store.products)
     with pytest.raises(requests.ConnectionError):
-        requests.post(f"{sandbox.api_url}/products", json={"name": "Ghost"}, headers=headers(sandbox), timeout=TIMEOUT_S)
+        requests.post(f"{sandbox.api_url}/products", json={"name": "Ghost"}, headers=headers(sandbox),
+                      timeout=TIMEOUT_S)
     assert len(sandbox.store.products) == before + 1
     assert any(p["name"] == "Ghost" for p in sandbox.store.products.values())
 
@@ -264,7 +265,8 @@ def test_an_unauthenticated_request_gets_401_not_the_fault(sandbox: Sandbox) -> 
 def test_faults_apply_to_graphql_by_its_path(sandbox: Sandbox) -> None:
     sandbox.faults.add(FaultRule(status=504, path="graphql"))
     response = requests.post(
-        sandbox.graphql_url, json={"query": "{ system { time } }", "variables": {}}, headers=headers(sandbox), timeout=TIMEOUT_S
+        sandbox.graphql_url, json={"query": "{ system { time } }", "variables": {}}, headers=headers(sandbox),
+        timeout=TIMEOUT_S,
     )
     assert response.status_code == 504
 

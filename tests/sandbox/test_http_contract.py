@@ -65,7 +65,8 @@ def test_basic_auth_url_form_counts_products(clean_sandbox: Sandbox) -> None:
 
 def test_x_auth_client_is_optional(clean_sandbox: Sandbox) -> None:
     sb = clean_sandbox
-    response = requests.get(f"{sb.api_url}/products/count", headers={"X-Auth-Token": sb.access_token}, timeout=TIMEOUT_S)
+    response = requests.get(f"{sb.api_url}/products/count", headers={"X-Auth-Token": sb.access_token},
+                            timeout=TIMEOUT_S)
     assert response.status_code == 200
 
 
@@ -172,7 +173,8 @@ def test_json_content_type_with_charset_is_accepted(sandbox: Sandbox) -> None:
 def test_invalid_json_body_is_400(clean_sandbox: Sandbox, method: str) -> None:
     sb = clean_sandbox
     headers = {**token_headers(sb), "Content-Type": "application/json"}
-    response = requests.request(method, f"{sb.api_url}/products/1", data=b'{"name": ', headers=headers, timeout=TIMEOUT_S)
+    response = requests.request(method, f"{sb.api_url}/products/1", data=b'{"name": ', headers=headers,
+                                timeout=TIMEOUT_S)
     assert response.status_code == 400
     assert response.json()[0]["status"] == 400
     assert fake(sb).calls == []
@@ -181,7 +183,8 @@ def test_invalid_json_body_is_400(clean_sandbox: Sandbox, method: str) -> None:
 def test_delete_may_carry_a_json_body(clean_sandbox: Sandbox) -> None:
     sb = clean_sandbox
     body = {"carrier_id": "endicia"}
-    requests.delete(f"{sb.api_url}/shipping/carrier/connection", json=body, headers=token_headers(sb), timeout=TIMEOUT_S)
+    requests.delete(f"{sb.api_url}/shipping/carrier/connection", json=body, headers=token_headers(sb),
+                    timeout=TIMEOUT_S)
     assert fake(sb).calls[-1] == ("DELETE", "shipping/carrier/connection", {}, body)
 
 
@@ -216,7 +219,8 @@ def test_expect_100_continue_gets_an_interim_answer(sandbox: Sandbox) -> None:
 
 
 def test_unsupported_method_is_501(clean_sandbox: Sandbox) -> None:
-    response = requests.patch(f"{clean_sandbox.api_url}/products/1", json={}, headers=token_headers(clean_sandbox), timeout=TIMEOUT_S)
+    response = requests.patch(f"{clean_sandbox.api_url}/products/1", json={}, headers=token_headers(clean_sandbox),
+                              timeout=TIMEOUT_S)
     assert response.status_code == 501
 
 
@@ -239,7 +243,7 @@ def test_every_response_carries_date_length_and_rate_limit_headers(clean_sandbox
     ]
     assert [r.status_code for r in responses] == [200, 204, 401, 404, 415, 400]
     for response in responses:
-        for name in RATE_HEADERS + ("Date",):
+        for name in (*RATE_HEADERS, "Date"):
             assert name in response.headers, (response.status_code, name)
         if response.status_code != 204:
             assert int(response.headers["Content-Length"]) == len(response.content)
@@ -299,7 +303,8 @@ def test_many_concurrent_keep_alive_clients_are_all_served(clean_sandbox: Sandbo
     def client(n: int) -> None:
         with requests.Session() as session:
             session.headers.update(token_headers(sb))
-            got = [session.get(f"{sb.api_url}/products/{(n + i) % 30 + 1}", timeout=TIMEOUT_S).status_code for i in range(each)]
+            got = [session.get(f"{sb.api_url}/products/{(n + i) % 30 + 1}", timeout=TIMEOUT_S).status_code
+                   for i in range(each)]
         with lock:
             statuses.extend(got)
 
@@ -387,7 +392,8 @@ def test_peak_in_flight_counts_concurrent_slow_requests(clean_sandbox: Sandbox) 
     def call() -> None:
         with requests.Session() as session:
             barrier.wait()
-            statuses.append(session.get(f"{sb.api_url}/products/1", headers=token_headers(sb), timeout=TIMEOUT_S).status_code)
+            response = session.get(f"{sb.api_url}/products/1", headers=token_headers(sb), timeout=TIMEOUT_S)
+            statuses.append(response.status_code)
 
     threads = [threading.Thread(target=call) for _ in range(clients)]
     started = time.monotonic()
@@ -505,7 +511,8 @@ def test_json_token_exchange_works_too(clean_sandbox: Sandbox) -> None:
         ("context", "stores/elsewhere", 403),
     ],
 )
-def test_token_exchange_with_a_wrong_value_is_refused(clean_sandbox: Sandbox, field: str, value: str, status: int) -> None:
+def test_token_exchange_with_a_wrong_value_is_refused(clean_sandbox: Sandbox, field: str, value: str,
+                                                      status: int) -> None:
     fields = {**clean_sandbox.token_request(), field: value}
     response = requests.post(clean_sandbox.token_url, data=fields, timeout=TIMEOUT_S)
     assert response.status_code == status
@@ -516,7 +523,8 @@ def test_token_exchange_checks_a_configured_redirect_uri(make_sandbox: MakeSandb
     sb = make_sandbox(redirect_uri="https://app.example.com/bc/auth")
     try:
         good = requests.post(sb.token_url, data=sb.token_request(), timeout=TIMEOUT_S)
-        bad = requests.post(sb.token_url, data={**sb.token_request(), "redirect_uri": "https://evil.example.com"}, timeout=TIMEOUT_S)
+        bad = requests.post(sb.token_url, data={**sb.token_request(), "redirect_uri": "https://evil.example.com"},
+                            timeout=TIMEOUT_S)
         assert good.status_code == 200
         assert bad.status_code == 400 and bad.json()["error"] == "redirect_uri_mismatch"
     finally:
@@ -556,7 +564,8 @@ def test_binds_loopback_only_by_default(clean_sandbox: Sandbox) -> None:
 def test_basic_header_is_plain_base64_of_user_and_token(clean_sandbox: Sandbox) -> None:
     sb = clean_sandbox
     encoded = base64.b64encode(f"{sb.username}:{sb.api_token}".encode()).decode()
-    response = requests.get(f"{sb.basic_api_url}/time", headers={"Authorization": f"Basic {encoded}"}, timeout=TIMEOUT_S)
+    response = requests.get(f"{sb.basic_api_url}/time", headers={"Authorization": f"Basic {encoded}"},
+                            timeout=TIMEOUT_S)
     assert response.status_code == 404  # authenticated: the fake store has no /time
 
 

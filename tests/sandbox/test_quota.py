@@ -107,7 +107,8 @@ def test_unauthenticated_and_token_requests_use_no_quota(make_sandbox: MakeSandb
 def test_quota_counts_graphql_and_basic_auth_requests(make_sandbox: MakeSandbox) -> None:
     sb = make_sandbox(products=1, quota=2, window_ms=30_000)
     graphql = requests.post(
-        sb.graphql_url, json={"query": "{ system { time } }"}, headers={"X-Auth-Token": sb.access_token}, timeout=TIMEOUT_S
+        sb.graphql_url, json={"query": "{ system { time } }"}, headers={"X-Auth-Token": sb.access_token},
+        timeout=TIMEOUT_S,
     )
     basic = requests.get(f"{sb.basic_api_url}/products/1", auth=(sb.username, sb.api_token), timeout=TIMEOUT_S)
     assert (graphql.status_code, basic.status_code) == (200, 200)

@@ -74,7 +74,8 @@ def test_seeded_catalog_looks_like_a_store() -> None:
     assert get(store, "products/skus/count")["count"] > 0
     assert get(store, "option_sets/count")["count"] >= 1
     customers = get(store, "customers", limit="250")
-    assert len(customers) == 40 and all(get(store, f"customers/{c['id']}/addresses/count")["count"] >= 1 for c in customers)
+    assert len(customers) == 40 and all(get(store, f"customers/{c['id']}/addresses/count")["count"] >= 1
+                                        for c in customers)
     assert any(c["customer_group_id"] for c in customers)
 
 

@@ -272,7 +272,8 @@ def test_discount_rule_ids_print_as_strings(store: Store) -> None:
 
 def test_sku_adjusted_price_falls_back_to_the_product_price(store: Store) -> None:
     new_product(store)
-    sku = ok(store, "POST", "products/1/skus", {"sku": "S-1", "options": [{"product_option_id": 1, "option_value_id": 2}]})
+    sku = ok(store, "POST", "products/1/skus",
+             {"sku": "S-1", "options": [{"product_option_id": 1, "option_value_id": 2}]})
     assert sku["price"] is None and sku["adjusted_price"] == "29.9900"
     assert ok(store, "PUT", f"products/1/skus/{sku['id']}", {"price": "24"})["adjusted_price"] == "24.0000"
 
@@ -281,7 +282,8 @@ def test_reviews_validate_rating_and_default_to_pending(store: Store) -> None:
     new_product(store)
     review = ok(store, "POST", "products/1/reviews", {"author": "Jo", "title": "T", "review": "R", "rating": 4})
     assert review["status"] == 0 and review["date_created"] == "Tue, 10 Apr 2018 18:59:05 +0000"
-    assert call(store, "POST", "products/1/reviews", body={"author": "Jo", "title": "T", "review": "R", "rating": 9})[0] == 400
+    assert call(store, "POST", "products/1/reviews",
+                body={"author": "Jo", "title": "T", "review": "R", "rating": 9})[0] == 400
 
 
 def test_delete_all_of_a_subresource_only_touches_that_parent(store: Store) -> None:
@@ -368,7 +370,8 @@ def test_create_order_computes_totals_lines_and_a_shipping_address(store: Store)
         ("Shirt", 3, "89.9700"), ("Gift wrap", 1, "5.5000")]
     addresses = ok(store, "GET", "orders/1/shipping_addresses")
     assert len(addresses) == 1 and addresses[0]["city"] == "Austin" and addresses[0]["items_total"] == 4
-    assert addresses[0]["shipping_quotes"]["resource"] == f"/orders/1/shippingaddresses/{addresses[0]['id']}/shippingquotes"
+    assert addresses[0]["shipping_quotes"]["resource"] == (
+        f"/orders/1/shippingaddresses/{addresses[0]['id']}/shippingquotes")
     assert ok(store, "GET", "orders/products/count") == {"count": 2}
     assert ok(store, "GET", "orders/1/products/count") == {"count": 2}
 
@@ -384,10 +387,13 @@ def test_create_order_requires_products_and_billing_address(store: Store, missin
 
 def test_order_lines_are_validated(store: Store) -> None:
     assert call(store, "POST", "orders", body={"billing_address": {}, "products": [{"product_id": 7}]})[0] == 400
-    assert call(store, "POST", "orders", body={"billing_address": {}, "products": [{"name": "x", "quantity": 1}]})[0] == 400
+    assert call(store, "POST", "orders",
+                body={"billing_address": {}, "products": [{"name": "x", "quantity": 1}]})[0] == 400
     assert call(store, "POST", "orders", body={"billing_address": {}, "products": []})[0] == 400
-    assert call(store, "POST", "orders", body={"billing_address": {}, "status_id": 99,
-                                              "products": [{"name": "x", "quantity": 1, "price_ex_tax": 1, "price_inc_tax": 1}]})[0] == 400
+    assert call(store, "POST", "orders", body={
+        "billing_address": {}, "status_id": 99,
+        "products": [{"name": "x", "quantity": 1, "price_ex_tax": 1, "price_inc_tax": 1}],
+    })[0] == 400
 
 
 def test_order_update_changes_status_and_lines(store: Store) -> None:
@@ -449,7 +455,8 @@ def test_shipments_need_an_address_and_items_of_their_order(store: Store) -> Non
     assert shipment["order_id"] == order["id"] and shipment["customer_id"] == 0
     assert shipment["items"] == [{"order_product_id": 1, "product_id": 0, "quantity": 2}]
     assert shipment["billing_address"]["first_name"] == "Jane" and shipment["shipping_address"]["city"] == "Austin"
-    assert ok(store, "PUT", f"orders/1/shipments/{shipment['id']}", {"tracking_number": "X1"})["tracking_number"] == "X1"
+    assert ok(store, "PUT", f"orders/1/shipments/{shipment['id']}",
+              {"tracking_number": "X1"})["tracking_number"] == "X1"
     assert ok(store, "GET", "orders/1/shipments/count") == {"count": 1}
     assert ok(store, "GET", "orders/shipments/count") == {"count": 1}
     assert call(store, "DELETE", "orders/1/shipments")[0] == 204

@@ -1,0 +1,230 @@
+"""``SandboxApp``: from a parsed request to an answer, with no sockets in sight.
+
+Routes, all on one port:
+
+* ``/stores/{store_hash}/v2/{path}``: REST v2, ``X-Auth-Token`` (OAuth)
+* ``/api/v2/{path}``: REST v2, HTTP basic auth (legacy API accounts)
+* ``/stores/{store_hash}/graphql``: a minimal GraphQL Admin endpoint
+* ``/oauth2/token``: the app-install token exchange
+
+Order of checks on an API request: route and store hash (404), credentials
+(401), latency, faults, rate-limit window (429), body (415/400), the Store.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import threading
+import time
+from typing import Callable
+from urllib.parse import parse_qsl, unquote
+
+from bigcommerce.sandbox.auth import AccessTokens, Credentials, check_basic, check_token, token_exchange
+from bigcommerce.sandbox.faults import PROCESSING_KINDS, FaultInjector, FaultRule, normalize_path
+from bigcommerce.sandbox.graphql import GraphQLExecutor, payload_problem
+from bigcommerce.sandbox.messages import JSON_TYPE, Answer, Request, v2_error
+from bigcommerce.sandbox.quota import QuotaState, RateWindow
+from bigcommerce.sandbox.stats import RequestStats
+from bigcommerce.sandbox.store import Store
+
+log = logging.getLogger("bigcommerce.sandbox")
+
+BODY_METHODS = frozenset({"POST", "PUT", "DELETE"})
+SUPPORTED_METHODS = frozenset({"GET", "POST", "PUT", "DELETE"})
+
+
+class SandboxApp:
+    """Routing, auth, faults, quota and latency around a Store; no sockets here."""
+
+    def __init__(
+        self,
+        store: Store,
+        credentials: Credentials,
+        *,
+        quota: RateWindow | None = None,
+        faults: FaultInjector | None = None,
+        stats: RequestStats | None = None,
+        latency_ms: float = 0.0,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        self.store = store
+        self.credentials = credentials
+        self.quota = quota or RateWindow()
+        self.faults = faults or FaultInjector()
+        self.stats = stats or RequestStats()
+        self.latency_ms = latency_ms
+        self.clock = clock
+        self.stopping = threading.Event()
+        self.log_request: Callable[[str], None] | None = None
+        self.tokens = AccessTokens(credentials.access_token)
+
+    # -- entry point ---------------------------------------------------------
+    def respond(self, request: Request) -> Answer:
+        """Answer one request; never raises (a bug in the store becomes a 500)."""
+        try:
+            answer = self._route(request)
+        except Exception:  # the store or a resolver failed: the client sees a 500
+            log.exception("sandbox: %s %s failed", request.method, request.target)
+            answer = v2_error(500, "Internal sandbox error.")
+        return self.finish(answer)
+
+    def finish(self, answer: Answer) -> Answer:
+        """Add the rate-limit headers every answer carries, unless it was spent already."""
+        if answer.rate_headers and "X-Rate-Limit-Requests-Left" not in answer.headers:
+            answer.headers = {**self.quota.peek().headers(), **answer.headers}
+        return answer
+
+    def issue_token(self) -> str:
+        """A new access token that the API then accepts (OAuth token exchange)."""
+        return self.tokens.issue()
+
+    def token_is_valid(self, token: str) -> bool:
+        return token in self.tokens
+
+    # -- routing -------------------------------------------------------------
+    def _route(self, request: Request) -> Answer:
+        path = unquote(request.path)
+        segments = [s for s in path.split("/") if s]
+        request.route = "/".join(segments)
+        if segments == ["oauth2", "token"]:
+            return token_exchange(request, self.credentials, self.tokens)
+        if len(segments) >= 3 and segments[0] == "api" and segments[1] == "v2":
+            return self._v2(request, "/".join(segments[2:]), basic=True)
+        if len(segments) >= 3 and segments[0] == "stores":
+            if segments[1] != self.credentials.store_hash:
+                return v2_error(404, "The requested store was not found.")
+            if segments[2] == "v2" and len(segments) > 3:
+                return self._v2(request, "/".join(segments[3:]), basic=False)
+            if segments[2] == "graphql" and len(segments) == 3:
+                return self._graphql(request)
+        return v2_error(404, "The requested resource was not found.")
+
+    def _v2(self, request: Request, raw_path: str, *, basic: bool) -> Answer:
+        path = normalize_path(raw_path)
+        request.route = path
+        if not path:
+            return v2_error(404, "The requested resource was not found.")
+        if basic:
+            refusal = check_basic(request, self.credentials)
+        else:
+            refusal = check_token(request, self.credentials, self.tokens)
+        if refusal is not None:
+            return refusal
+        if request.method not in SUPPORTED_METHODS:
+            return v2_error(501, f"The method {request.method} is not supported.")
+        query = dict(parse_qsl(request.query_string, keep_blank_values=True))
+        early, rule = self._before_quota(request, path, query)
+        if early is not None:
+            return early
+        allowed, state = self.quota.take()
+        if not allowed:
+            return self._rate_limited(state)
+        body, refusal = self._json_body(request)
+        if refusal is not None:
+            refusal.headers.update(state.headers())
+            return refusal
+        result = self.store.handle(request.method, path, query, body)
+        answer = Answer(result.status, result.body, {**state.headers(), **(result.headers or {})})
+        if result.status == 204 or not result.body:
+            answer.content_type = None if result.status == 204 else JSON_TYPE
+        return self._apply_processing_fault(answer, rule)
+
+    def _before_quota(
+        self, request: Request, path: str, query: dict[str, str]
+    ) -> tuple[Answer | None, FaultRule | None]:
+        """Stamp, delay and maybe fault an authenticated API request."""
+        self.stats.api_request()
+        if self.latency_ms > 0:
+            self.stopping.wait(self.latency_ms / 1000)
+        rule = self.faults.pick(request.method, path, query)
+        if rule is None or rule.kind in PROCESSING_KINDS:
+            return None, rule
+        return self._fault_answer(rule), None
+
+    # -- bodies --------------------------------------------------------------
+    def _json_body(self, request: Request) -> tuple[object | None, Answer | None]:
+        """The parsed JSON body, or an answer refusing it (415 or 400)."""
+        if request.method not in BODY_METHODS or not request.body:
+            return None, None
+        content_type = request.headers.get("content-type", "")
+        media = content_type.partition(";")[0].strip().lower()
+        if media != JSON_TYPE and not media.endswith("+json"):
+            shown = content_type or "none"
+            return None, v2_error(
+                415, f"The Content-Type must be application/json (got {shown})."
+            )
+        try:
+            return json.loads(request.body), None
+        except (ValueError, UnicodeDecodeError) as exc:
+            return None, v2_error(400, f"The request body is not valid JSON: {exc}.")
+
+    # -- quota and faults ----------------------------------------------------
+    def _rate_limited(self, state: QuotaState) -> Answer:
+        headers = {**state.headers(), "X-Retry-After": str(state.retry_after_s)}
+        return v2_error(429, "The request quota of this window has been used up.", headers)
+
+    def _fault_answer(self, rule: FaultRule) -> Answer:
+        if rule.kind == "drop":
+            return Answer(0, action="drop", rate_headers=False)
+        if rule.kind == "hang":
+            self.stopping.wait(rule.hang_s)
+            return Answer(0, action="drop", rate_headers=False)
+        status = rule.status or 503
+        headers: dict[str, str] = {}
+        if not rule.bare:
+            headers.update(self.quota.peek().headers())
+        if rule.kind == "redirect":
+            headers["Location"] = rule.location or "/"
+        headers.update(rule.headers)
+        if status == 429 and not rule.bare and "X-Retry-After" not in headers:
+            reset_ms = int(headers.get("X-Rate-Limit-Time-Reset-Ms", "1000"))
+            headers["X-Retry-After"] = str(max(1, -(-reset_ms // 1000)))
+        body = rule.answer_body()
+        content_type = rule.content_type if (body or rule.kind != "redirect") else None
+        return Answer(status, body, headers, content_type, rate_headers=not rule.bare)
+
+    def _apply_processing_fault(self, answer: Answer, rule: FaultRule | None) -> Answer:
+        if rule is None:
+            return answer
+        if rule.kind == "drop_after":
+            return Answer(0, action="drop", rate_headers=False)
+        # truncate: a body is needed to cut in half, so an empty answer becomes a small 200.
+        if len(answer.body) < 2:
+            answer.status = 200
+            answer.body = json.dumps({"status": 200, "message": "Truncated on purpose."}).encode()
+            answer.content_type = JSON_TYPE
+        answer.action = "truncate"
+        return answer
+
+    # -- GraphQL -------------------------------------------------------------
+    def _graphql(self, request: Request) -> Answer:
+        request.route = "graphql"
+        refusal = check_token(request, self.credentials, self.tokens)
+        if refusal is not None:
+            return refusal
+        if request.method != "POST":
+            return v2_error(405, "The GraphQL endpoint only accepts POST.", {"Allow": "POST"})
+        early, _ = self._before_quota(request, "graphql", {})
+        if early is not None:
+            return early
+        allowed, state = self.quota.take()
+        if not allowed:
+            return self._rate_limited(state)
+        if not request.body:
+            return v2_error(400, "A GraphQL request needs a JSON body.", state.headers())
+        payload, refusal = self._json_body(request)
+        if refusal is not None:
+            refusal.headers.update(state.headers())
+            return refusal
+        problem = payload_problem(payload)
+        if problem:
+            return Answer(400, json.dumps({"errors": [{"message": problem}]}).encode(), state.headers())
+        assert isinstance(payload, dict)
+        executor = GraphQLExecutor(clock=self.clock, store_info=self.store.store_info)
+        result, complexity, operation = executor.run(payload["query"], payload.get("operationName"))
+        headers = {
+            **state.headers(),
+            "x-bc-graphql-complexity": str(complexity),
+            "x-bc-graphql-operation-type": operation,
+        }
+        return Answer(200, json.dumps(result).encode(), headers)

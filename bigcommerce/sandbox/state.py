@@ -1,0 +1,159 @@
+"""The store's state: one ``Table`` of rows per catalog resource, ids, and what outlives a row.
+
+Rows are sparse dicts holding only fields that differ from the catalog defaults, dates as
+unix seconds; every view (v2 today) renders them. Rows keep ascending-id order, so an
+unfiltered page is a list slice, not a scan. Ids are integers per table, never reused
+(product videos are keyed by their YouTube id within their product). Nothing here knows
+an API version: the views turn requests into calls on ``State`` and rows into bodies.
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Callable
+
+from bigcommerce.sandbox.catalog import CHILDREN, RESOURCES, Resource
+from bigcommerce.sandbox.responses import NOT_FOUND, ApiError
+
+
+class Table:
+    """Rows of one resource in ascending-id order, with a per-parent index for subresources."""
+
+    def __init__(self, resource: Resource) -> None:
+        self.resource = resource
+        self.rows: dict[Any, dict[str, Any]] = {}
+        self.by_parent: dict[int, dict[Any, dict[str, Any]]] = {}
+        self.next_id = 1
+        self._keys: list[Any] | None = []
+        self._unsorted = False
+
+    def key(self, parent_id: int | None, item_id: Any) -> Any:
+        return (parent_id, item_id) if self.resource.id_kind == "str" else item_id
+
+    def key_of(self, row: Mapping[str, Any]) -> Any:
+        parent_key = self.resource.parent_key
+        return self.key(row.get(parent_key) if parent_key else None, row["id"])
+
+    def add(self, row: dict[str, Any]) -> None:
+        key = self.key_of(row)
+        if key in self.rows:
+            self.remove(key)
+        if self.resource.id_kind != "str":
+            if self.rows and key < next(reversed(self.rows)):
+                self._unsorted = True
+            self.next_id = max(self.next_id, key + 1)
+        self.rows[key] = row
+        if self._keys is not None and not self._unsorted:
+            self._keys.append(key)
+        else:
+            self._keys = None
+        if self.resource.parent_key:
+            self.by_parent.setdefault(row[self.resource.parent_key], {})[key] = row
+
+    def remove(self, key: Any) -> dict[str, Any]:
+        row = self.rows.pop(key)
+        self._keys = None
+        if self.resource.parent_key:
+            siblings = self.by_parent.get(row[self.resource.parent_key])
+            if siblings is not None:
+                siblings.pop(key, None)
+                if not siblings:
+                    del self.by_parent[row[self.resource.parent_key]]
+        return row
+
+    def ordered(self) -> dict[Any, dict[str, Any]]:
+        """All rows, ascending id (re-sorting once after out-of-order inserts)."""
+        if self._unsorted:
+            self.rows = dict(sorted(self.rows.items()))
+            for parent_id, siblings in self.by_parent.items():
+                self.by_parent[parent_id] = dict(sorted(siblings.items()))
+            self._unsorted = False
+            self._keys = None
+        return self.rows
+
+    def children(self, parent_id: int) -> dict[Any, dict[str, Any]]:
+        self.ordered()
+        return self.by_parent.get(parent_id, {})
+
+    def page_of_all(self, offset: int, limit: int) -> list[dict[str, Any]]:
+        """One page over every row without looking at the others."""
+        rows = self.ordered()
+        if self._keys is None:
+            self._keys = list(rows)
+        return [rows[key] for key in self._keys[offset:offset + limit]]
+
+    def allocate_id(self) -> int:
+        new_id = self.next_id
+        self.next_id += 1
+        return new_id
+
+
+class State:
+    """Every row of one store, its clock, and the store-wide facts that are not rows.
+
+    Not thread-safe by itself: ``Store`` holds one lock around every call.
+    ``archived_orders`` lists orders a DELETE archived (so unfiltered order lists stay a
+    slice when it is empty); ``carrier_connections`` is the shipping carrier setup.
+    """
+
+    def __init__(self, *, store_hash: str, base_url: str, clock: Callable[[], float]) -> None:
+        self.store_hash = store_hash
+        self.base_url = base_url
+        self._clock = clock
+        self.tables: dict[str, Table] = {res.name: Table(res) for res in RESOURCES}
+        self.archived_orders: set[int] = set()
+        self.carrier_connections: dict[str, dict[str, Any]] = {}
+
+    def now(self) -> int:
+        return int(self._clock())
+
+    def table(self, name: str) -> Table:
+        return self.tables[name]
+
+    def add_row(self, name: str, row: dict[str, Any]) -> dict[str, Any]:
+        """Store an already-normalized row (seed and load); assigns an id if missing."""
+        table = self.tables[name]
+        if row.get("id") is None and table.resource.id_kind != "str":
+            row["id"] = table.allocate_id()
+        table.add(row)
+        if name == "orders":
+            self.track_archive(row)
+        return row
+
+    # -- finding rows ---------------------------------------------------------------
+    def require(self, name: str, item_id: int) -> dict[str, Any]:
+        """The row with this id in a top-level table; ApiError 404 when there is none."""
+        row = self.tables[name].rows.get(item_id)
+        if row is None:
+            raise ApiError(404, NOT_FOUND)
+        return row
+
+    def find(self, res: Resource, parent_id: int | None, item_id: Any) -> dict[str, Any]:
+        """The row ``item_id`` of ``res`` under ``parent_id``; ApiError 404 when there is none."""
+        table = self.tables[res.name]
+        row = table.rows.get(table.key(parent_id, item_id))
+        if row is None or (res.parent_key and row.get(res.parent_key) != parent_id):
+            raise ApiError(404, NOT_FOUND)
+        return row
+
+    # -- removing rows --------------------------------------------------------------
+    def drop(self, res: Resource, row: dict[str, Any]) -> None:
+        """Remove a row and, recursively, everything under it."""
+        table = self.tables[res.name]
+        table.remove(table.key_of(row))
+        for child_name in CHILDREN[res.name]:
+            child_table = self.tables[child_name]
+            for child in list(child_table.by_parent.get(row["id"], {}).values()):
+                self.drop(child_table.resource, child)
+
+    def archive(self, row: dict[str, Any]) -> None:
+        """Archive an order instead of deleting it (``is_deleted: true``)."""
+        row["is_deleted"] = True
+        row["date_modified"] = self.now()
+        self.archived_orders.add(row["id"])
+
+    def track_archive(self, row: Mapping[str, Any]) -> None:
+        """Keep ``archived_orders`` in step with an order row just stored or changed."""
+        if row.get("is_deleted"):
+            self.archived_orders.add(row["id"])
+        else:
+            self.archived_orders.discard(row["id"])
