@@ -32,7 +32,7 @@ _EXPORTS = {
     "RetryPolicy": "retry",
     **dict.fromkeys(
         [
-            "AccessForbidden", "BigcommerceError", "ClientRequestException", "ConnectionFailed",
+            "AccessForbidden", "BatchItemFailed", "BigcommerceError", "ClientRequestException", "ConnectionFailed",
             "EmptyResponseWarning", "HttpException", "InvalidSignedPayload", "MethodNotAllowed",
             "RateLimitingException", "RedirectionException", "RequestTimeout", "ResourceNotFound",
             "ResponseDecodeError", "ServerException", "TransportError", "Unauthorised",
@@ -79,6 +79,7 @@ if TYPE_CHECKING:
     from .connection import GraphQLConnection as GraphQLConnection
     from .connection import OAuthConnection as OAuthConnection
     from .exception import AccessForbidden as AccessForbidden
+    from .exception import BatchItemFailed as BatchItemFailed
     from .exception import BigcommerceError as BigcommerceError
     from .exception import ClientRequestException as ClientRequestException
     from .exception import ConnectionFailed as ConnectionFailed

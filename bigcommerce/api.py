@@ -16,8 +16,11 @@ from .connection import DEFAULT_TIMEOUT_S, Connection, OAuthConnection, RateLimi
 from .mapping import Mapping
 from .payload import verify_payload, verify_payload_jwt
 from .rate_limit import DEFAULT_MAX_RATE_LIMIT_WAIT_S
-from .resources.base import ApiResource, subresource
+from .resources.base import ApiResource
 from .retry import RetryPolicy
+
+if TYPE_CHECKING:
+    from .v3.api import V3Api
 
 __all__ = ["ApiResourceWrapper", "BigcommerceApi", "Client"]
 
@@ -179,6 +182,16 @@ class BigcommerceApi:
         """The claims of a ``signed_payload_jwt``; raises InvalidSignedPayload when it does not verify."""
         return verify_payload_jwt(signed_payload, client_secret, client_id)
 
+    @property
+    def v3(self) -> V3Api:
+        """The v3 API of the same store: same session, rate limiter, retries and timeouts (OAuth only)."""
+        v3: V3Api | None = self.__dict__.get("_v3")
+        if v3 is None:
+            from .v3.api import V3Api
+
+            v3 = self.__dict__.setdefault("_v3", V3Api(self))
+        return v3
+
     if not TYPE_CHECKING:  # type checkers see the declared resources above, so a typo is an error
 
         def __getattr__(self, name: str) -> ApiResourceWrapper:
@@ -237,7 +250,7 @@ class Client(BigcommerceApi):
 class ApiResourceWrapper:
     """A resource class with the connection filled in; only the class's API methods show through."""
 
-    def __init__(self, resource_class: str | type[ApiResource], api: _Connected) -> None:
+    def __init__(self, resource_class: str | type[Mapping], api: _Connected) -> None:
         if isinstance(resource_class, str):
             resource_class = self.str_to_class(resource_class)
         self.resource_class = resource_class
@@ -257,10 +270,12 @@ class ApiResourceWrapper:
                 break
             if name in vars(klass):
                 member = vars(klass)[name]
-                if isinstance(member, subresource):
+                if getattr(member, "declares_subresource", False):
                     return ApiResourceWrapper(member.child, self)
                 if isinstance(member, (classmethod, staticmethod)):
                     return _bind(getattr(cls, name), self.connection)
+                if isinstance(member, property):
+                    break  # the placeholder of an operation the API lacks (``update``)
                 if callable(member):
                     raise AttributeError(
                         f"{cls.__name__}.{name} works on an object: fetch it first, "

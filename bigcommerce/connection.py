@@ -29,8 +29,8 @@ from .exception import (
     RequestTimeout,
     ResponseDecodeError,
     TransportError,
-    api_error_messages,
     body_preview,
+    describe_error_body,
     exception_for,
 )
 from .mapping import Mapping, decode_json
@@ -355,8 +355,7 @@ class Connection:
     def _error_for(self, method: str, path: str, response: requests.Response) -> HttpException:
         status = response.status_code
         cls = exception_for(status)
-        messages = api_error_messages(response.content)
-        detail = "; ".join(messages) if messages else body_preview(response.content) if response.content else ""
+        detail = describe_error_body(response.content)
         text = f"{method} {path} -> {status} {response.reason}"
         if cls is exception_for(302) and response.headers.get("Location"):
             text += " (redirect not followed)"

@@ -12,7 +12,8 @@
     │   │   ├── AccessForbidden       403
     │   │   ├── ResourceNotFound      404
     │   │   ├── MethodNotAllowed      405
-    │   │   └── RateLimitingException 429 (and the cap on waiting for the quota)
+    │   │   ├── RateLimitingException 429 (and the cap on waiting for the quota)
+    │   │   └── BatchItemFailed       a batch item a 207 (or a 200 with errors) did not save
     │   └── ServerException           5xx
     ├── TransportError                no response at all
     │   ├── ConnectionFailed          refused, reset or dropped connection
@@ -67,8 +68,23 @@ class HttpException(BigcommerceError):
 
     @property
     def errors(self) -> list[str]:
-        """The API's own error messages, parsed from its JSON error body."""
+        """The API's own error messages, readable: ``"field: message"`` for a v3 field error."""
         return api_error_messages(self.content)
+
+    @property
+    def title(self) -> str | None:
+        """A v3 error body's ``title`` (``"Input is invalid"``), when it has one."""
+        return problem_field(self.content, "title")
+
+    @property
+    def type(self) -> str | None:
+        """A v3 error body's ``type``: the documentation URL of the error kind."""
+        return problem_field(self.content, "type")
+
+    @property
+    def detail(self) -> str | None:
+        """A v3 error body's ``detail``, when it has one."""
+        return problem_field(self.content, "detail")
 
 
 class EmptyResponseWarning(HttpException):
@@ -131,6 +147,10 @@ class RateLimitingException(ClientRequestException):
         return retry_after_seconds(self.headers)
 
 
+class BatchItemFailed(ClientRequestException):
+    """An item of a batch the API answered with a success (207, or 200 with ``errors``) but did not save."""
+
+
 class ServerException(HttpException):
     """5xx: the store or a proxy in front of it failed."""
 
@@ -183,20 +203,94 @@ def exception_for(status: int) -> type[HttpException]:
     return _BY_STATUS.get(status) or _BY_FAMILY.get(status // 100, HttpException)
 
 
-def api_error_messages(content: bytes) -> list[str]:
-    """The ``message`` of each entry of a v2 error list (or a v3 error object)."""
+def _parsed(content: bytes) -> Any:
     try:
-        body = json.loads(content)
+        return json.loads(content)
     except (ValueError, TypeError):
+        return None
+
+
+def _text(value: Any) -> str:
+    """A message the API sent, as one readable line (lists joined, objects as JSON)."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, list):
+        return "; ".join(_text(item) for item in value)
+    return json.dumps(value, sort_keys=True, default=str)
+
+
+def _field_errors(errors: Any, prefix: str = "") -> list[str]:
+    """``{"field": "message"}`` as ``["field: message"]``; an array of entries, each readable."""
+    if isinstance(errors, dict):
+        return [f"{prefix}{field}: {_text(message)}" for field, message in errors.items()]
+    if isinstance(errors, list):
+        found: list[str] = []
+        for entry in errors:
+            found.extend(_entry_messages(entry, prefix))
+        return found
+    if isinstance(errors, str) and errors:
+        return [prefix + errors]
+    return []
+
+
+def _entry_messages(entry: Any, prefix: str = "") -> list[str]:
+    """One element of an error array: its own nested field errors, else its title or detail."""
+    if not isinstance(entry, dict):
+        return [prefix + _text(entry)] if entry not in (None, "", [], {}) else []
+    nested = _field_errors(entry.get("errors")) + _field_errors(entry.get("field_errors"))
+    if nested:
+        return [prefix + message for message in nested]
+    for key in ("message", "detail", "title", "error"):
+        if isinstance(entry.get(key), str) and entry[key]:
+            return [prefix + entry[key]]
+    return []
+
+
+def api_error_messages(content: bytes) -> list[str]:
+    """The API's own error messages, from any error body shape v2 or v3 uses.
+
+    v2: a list of ``{status, message}``. v3: an object whose ``errors`` is a
+    ``{field: message}`` map (each ``"field: message"``) or an array of
+    entries, or ``batch_errors`` / ``field_errors``; without any of those, its
+    ``message``, ``title``, ``error`` or ``detail``. Plain text or no body: [].
+    """
+    body = _parsed(content)
+    if isinstance(body, list):
+        messages: list[str] = []
+        for entry in body:
+            if isinstance(entry, dict):
+                message = entry.get("message") or entry.get("title") or entry.get("error")
+                if isinstance(message, str):
+                    messages.append(message)
+        return messages
+    if not isinstance(body, dict):
         return []
-    entries = body if isinstance(body, list) else [body]
-    messages = []
-    for entry in entries:
-        if isinstance(entry, dict):
-            message = entry.get("message") or entry.get("title") or entry.get("error")
-            if isinstance(message, str):
-                messages.append(message)
-    return messages
+    messages = _field_errors(body.get("errors")) + _field_errors(body.get("field_errors"))
+    for index, entry in enumerate(body.get("batch_errors") or ()):
+        messages.extend(_entry_messages(entry, f"item {index}: "))
+    if messages:
+        return messages
+    for key in ("message", "title", "error", "detail"):
+        if isinstance(body.get(key), str) and body[key]:
+            return [body[key]]
+    return []
+
+
+def problem_field(content: bytes, name: str) -> str | None:
+    """A top-level string field of a v3 error body (``title``, ``type``, ``detail``), else None."""
+    body = _parsed(content)
+    value = body.get(name) if isinstance(body, dict) else None
+    return value if isinstance(value, str) else None
+
+
+def describe_error_body(content: bytes) -> str:
+    """What an exception message quotes of an error body: title, detail and field errors, once each."""
+    messages = api_error_messages(content)
+    parts = [part for part in (problem_field(content, "title"), problem_field(content, "detail")) if part]
+    parts += [m for m in messages if m not in parts]
+    if parts:
+        return "; ".join(parts)
+    return body_preview(content) if content else ""
 
 
 def retry_after_seconds(headers: Any) -> float | None:

@@ -395,6 +395,9 @@ class BoundSubresource:
 class subresource:
     """Declares a parent helper: ``images = subresource(ProductImages)``."""
 
+    #: ``api.Products.images`` is the child class with the connection filled in.
+    declares_subresource = True
+
     def __init__(self, child: type[ApiSubResource]) -> None:
         self.child = child
 

@@ -7,14 +7,15 @@ the previous page's first object also ends the walk.
 """
 from __future__ import annotations
 
-from collections import deque
 from collections.abc import Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
 from itertools import count
-from typing import Any, Callable
+from typing import Any
+
+from ..pages import MAX_CONCURRENCY, check_concurrency, in_page_order
+
+__all__ = ["MAX_CONCURRENCY", "MAX_PAGE_SIZE", "iterate_pages", "list_page"]
 
 MAX_PAGE_SIZE = 250
-MAX_CONCURRENCY = 32
 
 
 def _page_params(params: dict[str, Any]) -> tuple[dict[str, Any], int, int]:
@@ -44,8 +45,7 @@ def iterate_pages(
     connection: Any, path: str, params: dict[str, Any], paginated: bool = True, concurrency: int = 1
 ) -> Iterator[Any]:
     """Every item of a collection in the API's order; ``concurrency`` pages fetched at once."""
-    if isinstance(concurrency, bool) or not isinstance(concurrency, int) or not 1 <= concurrency <= MAX_CONCURRENCY:
-        raise ValueError(f"concurrency must be an int from 1 to {MAX_CONCURRENCY}, not {concurrency!r}")
+    workers = check_concurrency(concurrency)
     if not paginated:
         yield from list_page(connection, path, params, paginated=False)
         return
@@ -54,19 +54,11 @@ def iterate_pages(
     def fetch(number: int) -> Any:
         return connection.request("GET", path, params={**filters, "page": number, "limit": limit})
 
-    if concurrency > 1:
-        yield from _iterate_concurrently(fetch, page, limit, concurrency)
-        return
-    walk = _Walk(limit)
-    for number in count(page):
-        items, more = walk.take(fetch(number))
-        yield from items
-        if not more:
-            return
+    yield from in_page_order(fetch, count(page), _Walk(limit).take, workers)
 
 
 class _Walk:
-    """The end-of-collection rule both walks follow, page by page in page order."""
+    """The end-of-collection rule of a v2 walk, page by page in page order."""
 
     def __init__(self, limit: int) -> None:
         self.limit = limit
@@ -82,35 +74,3 @@ class _Walk:
             return [], False  # the API repeated a page: it ignores ``page``
         self.previous_first = body[0]
         return body, len(body) >= self.limit
-
-
-def _iterate_concurrently(
-    fetch: Callable[[int], Any], first_page: int, limit: int, workers: int
-) -> Iterator[Any]:
-    """Pages requested by a bounded pool, yielded in page order.
-
-    At most ``workers`` pages are in flight besides the one being consumed: a
-    new page is requested only when one taken off the front was full and new,
-    so the walk ends like the sequential one, and the pages requested past
-    the end are exactly those already in flight then (at most ``workers - 1``,
-    answered 204 by the API). Every request sent is awaited before the walk
-    returns, so the number of requests is the same on every run.
-    """
-    pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="bigcommerce-page")
-    walk = _Walk(limit)
-    try:
-        pending: deque[Future[Any]] = deque(pool.submit(fetch, first_page + n) for n in range(workers))
-        next_page = first_page + workers
-        while pending:
-            items, more = walk.take(pending.popleft().result())
-            if more:
-                # Keep the pool busy while this page is consumed.
-                pending.append(pool.submit(fetch, next_page))
-                next_page += 1
-            yield from items
-            if not more:
-                return
-    finally:
-        # Wait for pages already on the wire: once the walk returns, no request
-        # of it is still running (using quota, racing a close of the session).
-        pool.shutdown(wait=True)

@@ -416,6 +416,8 @@ def test_an_operation_the_api_lacks_is_an_attribute_error_without_a_request(
         any_api.NoSuchResource.all()
     with pytest.raises(AttributeError):
         any_api.Store.get().update(name="Renamed")
+    with pytest.raises(AttributeError, match="no operation 'update'"):
+        any_api.Countries.update  # the placeholder property is not an operation
 
     assert sandbox.stats.count(path="pages/count") == 0
     assert sandbox.stats.count("POST") == 0
