@@ -41,8 +41,8 @@ def declared_module() -> str:
         "",
     ]
     if modules:
-        lines += ["from typing import TYPE_CHECKING", "", "if TYPE_CHECKING:",
-                  *(f"    from . import {module}" for module in modules), ""]
+        lines += ["from typing import TYPE_CHECKING", "", "if TYPE_CHECKING:", "    from . import (",
+                  *(f"        {module}," for module in modules), "    )", ""]
     lines += [
         "",
         "class DeclaredV3Classes:",

@@ -96,6 +96,9 @@ class V3Resource(Mapping):
     array_writes: ClassVar[bool] = False
     #: Fields that tell a saved object's item in a batch answer.
     batch_key: ClassVar[tuple[str, ...]] = ("id",)
+    #: Batches live only on ``collection_path`` and name each item's parent in this field
+    #: (metafields: ``resource_id``); a parent id given to a ``*_many`` verb fills it in.
+    owner_field: ClassVar[str] = ""
 
     def __init__(
         self, mapping: dict[str, Any] | None = None, _connection: V3Connection | None = None,
@@ -324,6 +327,12 @@ def _batch(
     """Send ``items`` in chunks of the class's batch limit and split every answer."""
     conn = cls._require(connection)
     path = cls._list_path(parents)
+    if parents and cls.owner_field:
+        # The per-parent path takes one object; the batch is the store-wide path, each item naming its owner.
+        path = cls._fill(cls.collection_path, ())
+        owner = parents[-1]
+        items = [item if item.get(cls.owner_field) is not None else {**item, cls.owner_field: owner}
+                 for item in items]
 
     def send(chunk: list[Any]) -> tuple[list[Any], list[Any]]:
         try:
@@ -375,7 +384,7 @@ class BatchDeleteableV3(V3Resource):
     ) -> BatchResult[urls.ResourceId]:
         """DELETE by ids (``id:in``, or a JSON body of ids), chunked; or by a filter. Never the whole collection."""
         conn = cls._require(connection)
-        path = cls._list_path(parents)
+        path = cls._fill(cls.collection_path, ()) if parents and cls.owner_field else cls._list_path(parents)
         query = _query(filters)
         if ids is not None and (isinstance(ids, (str, bytes)) or not isinstance(ids, Sequence)):
             raise TypeError(f"{cls.__name__}.delete_many takes a list of ids")

@@ -66,9 +66,21 @@ class Page:
                 value = pagination.get(key)
                 if isinstance(value, int) and not isinstance(value, bool):
                     return value
-        total = self.meta.get("total_items")
-        if isinstance(total, int) and not isinstance(total, bool):
-            return math.ceil(total / limit)
+        # /sites: {offset, limit, total_items}, at the top of meta or inside pagination.
+        for block in (self.meta, pagination if isinstance(pagination, dict) else {}):
+            total = block.get("total_items")
+            if isinstance(total, int) and not isinstance(total, bool):
+                return math.ceil(total / limit)
+        return None
+
+    def next_offset_query(self, limit: int) -> dict[str, str] | None:
+        """Where a cursor list answers only ``meta.pagination`` (some metafield lists): the next page number."""
+        pagination = self.meta.get("pagination")
+        if not isinstance(pagination, dict) or "cursor_pagination" in self.meta:
+            return None
+        current, total = pagination.get("current_page"), self.total_pages(limit)
+        if isinstance(current, int) and total is not None and current < total:
+            return {"page": str(current + 1)}
         return None
 
     def next_query(self) -> dict[str, str] | None:
@@ -160,10 +172,14 @@ class _ShortPage:
 def _cursor(connection: V3Connection, path: str, filters: dict[str, Any], limit: int) -> Iterator[Any]:
     query: dict[str, Any] = {**filters, "limit": limit}
     seen: set[tuple[tuple[str, str], ...]] = set()
+    previous_first: Any = None
     while True:
         page = Page(connection.request("GET", path, params=query))
+        if page.items and page.items[0] == previous_first:
+            return  # the API ignored the way to the next page and repeated this one
+        previous_first = page.items[0] if page.items else None
         yield from page.items
-        following = page.next_query()
+        following = page.next_query() or page.next_offset_query(limit)
         if not page.items or following is None:
             return
         query = {key: value for key, value in query.items() if key not in _CURSOR_PARAMS}

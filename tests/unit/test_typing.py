@@ -40,8 +40,13 @@ reveal_type(api.Products.get(1).update(name="Kettle"))
 reveal_type(api.OrderCoupons.get(1, 2).parent_id())
 reveal_type(api.connection)
 reveal_type(bigcommerce.Client("store.example.com", "token", "admin").Orders.get(5))
+reveal_type(api.v3.Products.iterall(include=["variants"]))
+reveal_type(api.v3.Products.all())
+reveal_type(api.v3.Products.update_many([{"id": 1, "price": 9.5}]))
+reveal_type(api.v3.ProductVariants.get(1, 2))
 api.Prodcuts.all()
 api.Products.get(1).delete(force=True)
+api.v3.Prodcuts.all()
 '''
 
 EXPECTED = [
@@ -57,6 +62,10 @@ EXPECTED = [
     "builtins.int | builtins.str",
     "bigcommerce.connection.Connection",
     "bigcommerce.resources.orders.Orders",
+    "typing.Iterator[bigcommerce.v3.catalog_products.Products]",
+    "bigcommerce.v3.base.V3List[bigcommerce.v3.catalog_products.Products]",
+    "bigcommerce.v3.batch.BatchResult[bigcommerce.v3.catalog_products.Products]",
+    "bigcommerce.v3.catalog_variants.ProductVariants",
 ]
 
 
@@ -93,14 +102,16 @@ def test_reveal_type_shows_each_verb_returning_its_resource_class(mypy_output: l
 
 def test_a_misspelt_resource_and_a_wrong_argument_are_type_errors(mypy_output: list[str]) -> None:
     errors = [line for line in mypy_output if ": error:" in line]
-    assert len(errors) == 2, mypy_output
+    assert len(errors) == 3, mypy_output
     assert '"BigcommerceApi" has no attribute "Prodcuts"' in errors[0]
     assert 'Unexpected keyword argument "force"' in errors[1]
+    assert '"V3Api" has no attribute "Prodcuts"' in errors[2]
 
 
 PYRIGHT_EXPECTED = [
     "Products", "list[Products]", "Iterator[Products]", "int", "ProductImages", "list[ProductImages]",
     "list[ProductImages]", "Iterator[CountryStates]", "Products", "int | str", "Connection", "Orders",
+    "Iterator[Products]", "V3List[Products]", "BatchResult[Products]", "ProductVariants",
 ]
 
 
@@ -120,7 +131,7 @@ def test_pyright_sees_the_same_types(tmp_path: Path) -> None:
     assert revealed == PYRIGHT_EXPECTED
     assert any('"Prodcuts"' in d["message"] for d in errors)
     assert any('"force"' in d["message"] for d in errors)
-    assert {d["range"]["start"]["line"] + 1 for d in errors} == {18, 19}  # the two wrong lines, nothing else
+    assert {d["range"]["start"]["line"] + 1 for d in errors} == {22, 23, 24}  # the wrong lines, nothing else
 
 
 def test_the_declared_resource_attributes_are_exactly_the_resource_classes() -> None:
@@ -130,6 +141,13 @@ def test_the_declared_resource_attributes_are_exactly_the_resource_classes() -> 
     assert declared == set(_resource_names())
     for name in declared:
         assert BigcommerceApi.__annotations__[name] == f"type[resources.{name}]"
+
+
+def test_api_v3_declares_exactly_the_v3_classes_and_the_readme_lists_them() -> None:
+    """tools/v3_tables.py writes both from the classes; --check fails when either is stale."""
+    run = subprocess.run([sys.executable, str(ROOT / "tools" / "v3_tables.py"), "--check"],
+                         capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stdout + run.stderr
 
 
 def test_the_package_ships_py_typed() -> None:

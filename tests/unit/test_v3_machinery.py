@@ -48,9 +48,10 @@ NO_REQUESTS = "capabilities/no_requests.yaml"
 class GadgetMetafields(ListableV3, GettableV3, BatchCreateableV3, BatchUpdateableV3, BatchDeleteableV3):
     path = "catalog/products/{product_id}/metafields"
     collection_path = "catalog/products/metafields"
-    collection_paging = CURSOR
+    paging = CURSOR  # as ProductMetafields: the spec declares cursor parameters, its answer only offset meta
     delete_form = BODY
     batch_key = ("resource_id", "namespace", "key")
+    owner_field = "resource_id"
 
 
 class Gadgets(
@@ -302,6 +303,21 @@ def test_a_parents_helper_lists_creates_and_deletes_under_it(conn: V3Connection)
         helper.count
     with replay.use_cassette(NO_REQUESTS), pytest.raises(TypeError):
         GadgetMetafields.get(1, connection=conn)  # product id and metafield id are both needed
+
+
+def test_a_cursor_list_that_answers_only_offset_meta_is_walked_by_page_not_cut_short(conn: V3Connection) -> None:
+    with replay.use_cassette("v3/machinery/metafields_of_one_owner.yaml") as cassette:
+        shelves = list(GadgetMetafields.iterall(10, connection=conn, limit=2))
+    assert [m.key for m in shelves] == ["Shelf 0", "Shelf 1", "Shelf 2"] and cassette.play_count == 2
+
+
+def test_a_batch_for_one_owner_goes_to_the_store_wide_path_naming_the_owner(conn: V3Connection) -> None:
+    product = Gadgets({"id": 10, "name": "Jar"}, conn)
+    with replay.use_cassette("v3/machinery/metafields_of_one_owner.yaml") as cassette:
+        made = product.metafields.create_many([{"namespace": "Warehouse Locations", "key": "Bin", "value": "4 hours"}])
+        gone = product.metafields.delete_many([30])
+    assert cassette.play_count == 2
+    assert made.ok and made.succeeded[0].resource_id == 10 and gone.succeeded == [30]
 
 
 # -- errors -----------------------------------------------------------------------------------------
