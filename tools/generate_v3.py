@@ -440,22 +440,6 @@ SNIPPETS: dict[str, str] = {
         conn = cls._require(connection)
         return cls._wrap(unwrap(conn.request("PUT", cls._fill(cls.path, parents), json=fields)), conn, parents)
 """,
-    "filter_only_delete": """
-    @classmethod
-    def delete_many(
-        cls, ids: Sequence[urls.ResourceId] | None = None, *parents: urls.ResourceId,
-        connection: V3Connection | None = None, concurrency: int = 1, **filters: Any,
-    ) -> BatchResult[urls.ResourceId]:
-        \"\"\"``DELETE /{path}`` by filter: the API takes no list of ids here.
-
-{filters_doc}
-
-        Written here: the machinery cannot declare a bulk delete without an id filter.
-        \"\"\"
-        if ids is not None:
-            raise TypeError(f"{{cls.__name__}}.delete_many takes filters, not ids: the API has no id filter here")
-        return super().delete_many(None, *parents, connection=connection, concurrency=concurrency, **filters)
-""",
     "refund_get": """
     @classmethod
     def get(  # type: ignore[override]
@@ -1027,7 +1011,7 @@ def derive(klass: Klass) -> None:
             attrs["item_path"] = A("False", "no per-id path: one object goes through the batch")
     if "BatchDeleteableV3" in mixins and main_delete is not None and main_delete.body is None and \
             id_filter not in main_delete.query and "delete_form" not in attrs:
-        methods.append("filter_only_delete")
+        attrs["id_filter"] = A('""', "the bulk DELETE takes filters only, no list of ids")
     if id_field != "id" and "batch_key" not in attrs:
         attrs["batch_key"] = A(f'("{id_field}",)')
     if override.replace:

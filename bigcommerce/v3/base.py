@@ -82,7 +82,8 @@ class V3Resource(Mapping):
     #: Ids per bulk DELETE.
     delete_limit: ClassVar[int | None] = 250
     delete_form: ClassVar[DeleteForm] = QUERY
-    #: The field that holds an object's id, and the filter that selects by it.
+    #: The field that holds an object's id, and the filter that selects by it
+    #: (empty: the bulk DELETE takes filters only, never a list of ids).
     id_field: ClassVar[str] = "id"
     id_filter: ClassVar[str] = "id:in"
     #: Whether ``{path}/{id}`` exists; without it one object is read, written and deleted through the batch.
@@ -388,6 +389,8 @@ class BatchDeleteableV3(V3Resource):
         query = _query(filters)
         if ids is not None and (isinstance(ids, (str, bytes)) or not isinstance(ids, Sequence)):
             raise TypeError(f"{cls.__name__}.delete_many takes a list of ids")
+        if ids is not None and not cls.id_filter and cls.delete_form is QUERY:
+            raise TypeError(f"{cls.__name__}.delete_many takes filters, not ids: the API has no id filter here")
         id_list = list(ids or ())
         for rid in id_list:
             urls.check_id(rid, cls.id_field)

@@ -6,9 +6,6 @@ generator: edit those, not this module.
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any
-
 from .. import urls
 from .base import (
     BODY,
@@ -23,7 +20,6 @@ from .base import (
     UpdateableV3,
     subresource,
 )
-from .batch import BatchResult
 from .connection import V3Connection
 from .paging import CURSOR
 
@@ -46,22 +42,8 @@ class BrandMetafields(
 class Brands(ListableV3, CountableV3, GettableV3, CreateableV3, UpdateableV3, DeleteableV3, BatchDeleteableV3):
     """Catalog brands. GET /catalog/brands"""
     path = "catalog/brands"
+    id_filter = ""  # the bulk DELETE takes filters only, no list of ids
     metafields = subresource(BrandMetafields)
-
-    @classmethod
-    def delete_many(
-        cls, ids: Sequence[urls.ResourceId] | None = None, *parents: urls.ResourceId,
-        connection: V3Connection | None = None, concurrency: int = 1, **filters: Any,
-    ) -> BatchResult[urls.ResourceId]:
-        """``DELETE /catalog/brands`` by filter: the API takes no list of ids here.
-
-        Filters: name, page_title.
-
-        Written here: the machinery cannot declare a bulk delete without an id filter.
-        """
-        if ids is not None:
-            raise TypeError(f"{cls.__name__}.delete_many takes filters, not ids: the API has no id filter here")
-        return super().delete_many(None, *parents, connection=connection, concurrency=concurrency, **filters)
 
 
 class BrandImage(CreateableV3):

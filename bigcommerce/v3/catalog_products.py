@@ -6,10 +6,6 @@ generator: edit those, not this module.
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any
-
-from .. import urls
 from .base import (
     BODY,
     BatchCreateableV3,
@@ -24,11 +20,9 @@ from .base import (
     UpdateableV3,
     subresource,
 )
-from .batch import BatchResult
 from .catalog_modifiers import ProductModifiers
 from .catalog_options import ProductOptions
 from .catalog_variants import ProductVariants
-from .connection import V3Connection
 from .paging import CURSOR
 
 __all__ = [
@@ -103,45 +97,17 @@ class Products(
 class ProductCategoryAssignments(ListableV3, CountableV3, BatchCreateableV3, BatchDeleteableV3):
     """Which categories hold which products; PUT creates. GET /catalog/products/category-assignments"""
     path = "catalog/products/category-assignments"
+    id_filter = ""  # the bulk DELETE takes filters only, no list of ids
     create_many_method = "PUT"  # PUT /catalog/products/category-assignments creates (204)
     batch_key = ("product_id", "category_id")
-
-    @classmethod
-    def delete_many(
-        cls, ids: Sequence[urls.ResourceId] | None = None, *parents: urls.ResourceId,
-        connection: V3Connection | None = None, concurrency: int = 1, **filters: Any,
-    ) -> BatchResult[urls.ResourceId]:
-        """``DELETE /catalog/products/category-assignments`` by filter: the API takes no list of ids here.
-
-        Filters: category_id:in, product_id:in.
-
-        Written here: the machinery cannot declare a bulk delete without an id filter.
-        """
-        if ids is not None:
-            raise TypeError(f"{cls.__name__}.delete_many takes filters, not ids: the API has no id filter here")
-        return super().delete_many(None, *parents, connection=connection, concurrency=concurrency, **filters)
 
 
 class ProductChannelAssignments(ListableV3, CountableV3, BatchCreateableV3, BatchDeleteableV3):
     """Which channels list which products; PUT creates. GET /catalog/products/channel-assignments"""
     path = "catalog/products/channel-assignments"
+    id_filter = ""  # the bulk DELETE takes filters only, no list of ids
     create_many_method = "PUT"  # PUT /catalog/products/channel-assignments creates (204)
     batch_key = ("product_id", "channel_id")
-
-    @classmethod
-    def delete_many(
-        cls, ids: Sequence[urls.ResourceId] | None = None, *parents: urls.ResourceId,
-        connection: V3Connection | None = None, concurrency: int = 1, **filters: Any,
-    ) -> BatchResult[urls.ResourceId]:
-        """``DELETE /catalog/products/channel-assignments`` by filter: the API takes no list of ids here.
-
-        Filters: channel_id:in, product_id:in.
-
-        Written here: the machinery cannot declare a bulk delete without an id filter.
-        """
-        if ids is not None:
-            raise TypeError(f"{cls.__name__}.delete_many takes filters, not ids: the API has no id filter here")
-        return super().delete_many(None, *parents, connection=connection, concurrency=concurrency, **filters)
 
 
 class CatalogSummary(SingletonV3):

@@ -79,6 +79,11 @@ class Listings(ListableV3):
     id_field = "listing_id"
 
 
+class Assignments(BatchDeleteableV3):
+    path = "catalog/products/channel-assignments"
+    id_filter = ""  # the bulk DELETE takes filters only
+
+
 class Summary(SingletonV3):
     path = "catalog/summary"
 
@@ -256,6 +261,8 @@ def test_delete_many_chunks_ids_into_the_filter_or_sends_them_as_a_body(conn: V3
     lambda c: Gadgets.delete_many(None, connection=c, brand_id=None),
     lambda c: Gadgets.delete_many("1,2", connection=c),
     lambda c: Gadgets.delete_many([0, "1/../x"], connection=c),
+    lambda c: Assignments.delete_many([1, 2], connection=c),
+    lambda c: Assignments.delete_many(connection=c),
 ])
 def test_a_bulk_delete_without_ids_or_filter_raises_before_any_request(conn: V3Connection, call: Any) -> None:
     with replay.use_cassette(NO_REQUESTS) as cassette:
