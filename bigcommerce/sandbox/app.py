@@ -3,12 +3,16 @@
 Routes, all on one port:
 
 * ``/stores/{store_hash}/v2/{path}``: REST v2, ``X-Auth-Token`` (OAuth)
+* ``/stores/{store_hash}/v3/{path}``: REST v3, ``X-Auth-Token``, on the same store and quota
 * ``/api/v2/{path}``: REST v2, HTTP basic auth (legacy API accounts)
 * ``/stores/{store_hash}/graphql``: a minimal GraphQL Admin endpoint
 * ``/oauth2/token``: the app-install token exchange
 
 Order of checks on an API request: route and store hash (404), credentials
-(401), latency, faults, rate-limit window (429), body (415/400), the Store.
+(401), latency, faults, rate-limit window (429), body (415/400), the Store. v2 and v3
+requests take the same path through these checks (``Version`` holds what differs: the
+error body and the Store entry point) and spend the same rate-limit window; v3 requests
+are recorded (stats, fault matching) under ``v3/{path}``.
 """
 from __future__ import annotations
 
@@ -16,21 +20,39 @@ import json
 import logging
 import threading
 import time
+from dataclasses import dataclass
+from http import HTTPStatus
 from typing import Callable
 from urllib.parse import parse_qsl, unquote
 
 from bigcommerce.sandbox.auth import AccessTokens, Credentials, check_basic, check_token, token_exchange
 from bigcommerce.sandbox.faults import PROCESSING_KINDS, FaultInjector, FaultRule, normalize_path
 from bigcommerce.sandbox.graphql import GraphQLExecutor, payload_problem
-from bigcommerce.sandbox.messages import JSON_TYPE, Answer, Request, v2_error
+from bigcommerce.sandbox.messages import JSON_TYPE, Answer, ErrorAnswer, Request, v2_error, v3_error
 from bigcommerce.sandbox.quota import QuotaState, RateWindow
 from bigcommerce.sandbox.stats import RequestStats
-from bigcommerce.sandbox.store import Store
+from bigcommerce.sandbox.store import Store, StoreResponse
 
 log = logging.getLogger("bigcommerce.sandbox")
 
 BODY_METHODS = frozenset({"POST", "PUT", "DELETE"})
 SUPPORTED_METHODS = frozenset({"GET", "POST", "PUT", "DELETE"})
+
+
+@dataclass(frozen=True)
+class Version:
+    """What differs between the REST versions on their way through the app."""
+
+    name: str  # "v2" | "v3"
+    error: ErrorAnswer  # builds a refusal in this version's words
+    route_prefix: str  # v2 paths are recorded bare ("products"), v3 ones as "v3/catalog/products"
+    store_entry: str  # the Store method answering this version
+    clean_path: Callable[[str], str]  # v2 drops a ".json" suffix, v3 keeps the path as sent
+    empty_is_json: bool  # a non-204 answer without a body still says application/json (v2)
+
+
+V2 = Version("v2", v2_error, "", "handle", normalize_path, True)
+V3 = Version("v3", v3_error, "v3/", "handle_v3", lambda path: path.strip("/"), False)
 
 
 class SandboxApp:
@@ -89,48 +111,53 @@ class SandboxApp:
         if segments == ["oauth2", "token"]:
             return token_exchange(request, self.credentials, self.tokens)
         if len(segments) >= 3 and segments[0] == "api" and segments[1] == "v2":
-            return self._v2(request, "/".join(segments[2:]), basic=True)
+            return self._rest(request, "/".join(segments[2:]), V2, basic=True)
         if len(segments) >= 3 and segments[0] == "stores":
+            version = V3 if segments[2] == "v3" else V2
             if segments[1] != self.credentials.store_hash:
-                return v2_error(404, "The requested store was not found.")
-            if segments[2] == "v2" and len(segments) > 3:
-                return self._v2(request, "/".join(segments[3:]), basic=False)
+                return version.error(404, "The requested store was not found.")
+            if segments[2] in ("v2", "v3") and len(segments) > 3:
+                return self._rest(request, "/".join(segments[3:]), version, basic=False)
             if segments[2] == "graphql" and len(segments) == 3:
                 return self._graphql(request)
+            if segments[2] == "v3":
+                return v3_error(404, "The requested resource was not found.")
         return v2_error(404, "The requested resource was not found.")
 
-    def _v2(self, request: Request, raw_path: str, *, basic: bool) -> Answer:
-        path = normalize_path(raw_path)
-        request.route = path
+    def _rest(self, request: Request, raw_path: str, version: Version, *, basic: bool) -> Answer:
+        path = version.clean_path(raw_path)
+        route = version.route_prefix + path
+        request.route = route
         if not path:
-            return v2_error(404, "The requested resource was not found.")
+            return version.error(404, "The requested resource was not found.")
         if basic:
             refusal = check_basic(request, self.credentials)
         else:
-            refusal = check_token(request, self.credentials, self.tokens)
+            refusal = check_token(request, self.credentials, self.tokens, error=version.error)
         if refusal is not None:
             return refusal
         if request.method not in SUPPORTED_METHODS:
-            return v2_error(501, f"The method {request.method} is not supported.")
+            return version.error(501, f"The method {request.method} is not supported.")
         query = dict(parse_qsl(request.query_string, keep_blank_values=True))
-        early, rule = self._before_quota(request, path, query)
+        early, rule = self._before_quota(request, route, query, version)
         if early is not None:
             return early
         allowed, state = self.quota.take()
         if not allowed:
-            return self._rate_limited(state)
-        body, refusal = self._json_body(request)
+            return self._rate_limited(state, version)
+        body, refusal = self._json_body(request, version)
         if refusal is not None:
             refusal.headers.update(state.headers())
             return refusal
-        result = self.store.handle(request.method, path, query, body)
+        handle: Callable[..., StoreResponse] = getattr(self.store, version.store_entry)
+        result = handle(request.method, path, query, body)
         answer = Answer(result.status, result.body, {**state.headers(), **(result.headers or {})})
         if result.status == 204 or not result.body:
-            answer.content_type = None if result.status == 204 else JSON_TYPE
+            answer.content_type = JSON_TYPE if (result.status != 204 and version.empty_is_json) else None
         return self._apply_processing_fault(answer, rule)
 
     def _before_quota(
-        self, request: Request, path: str, query: dict[str, str]
+        self, request: Request, path: str, query: dict[str, str], version: Version = V2
     ) -> tuple[Answer | None, FaultRule | None]:
         """Stamp, delay and maybe fault an authenticated API request."""
         self.stats.api_request()
@@ -139,10 +166,10 @@ class SandboxApp:
         rule = self.faults.pick(request.method, path, query)
         if rule is None or rule.kind in PROCESSING_KINDS:
             return None, rule
-        return self._fault_answer(rule), None
+        return self._fault_answer(rule, version), None
 
     # -- bodies --------------------------------------------------------------
-    def _json_body(self, request: Request) -> tuple[object | None, Answer | None]:
+    def _json_body(self, request: Request, version: Version = V2) -> tuple[object | None, Answer | None]:
         """The parsed JSON body, or an answer refusing it (415 or 400)."""
         if request.method not in BODY_METHODS or not request.body:
             return None, None
@@ -150,20 +177,20 @@ class SandboxApp:
         media = content_type.partition(";")[0].strip().lower()
         if media != JSON_TYPE and not media.endswith("+json"):
             shown = content_type or "none"
-            return None, v2_error(
+            return None, version.error(
                 415, f"The Content-Type must be application/json (got {shown})."
             )
         try:
             return json.loads(request.body), None
         except (ValueError, UnicodeDecodeError) as exc:
-            return None, v2_error(400, f"The request body is not valid JSON: {exc}.")
+            return None, version.error(400, f"The request body is not valid JSON: {exc}.")
 
     # -- quota and faults ----------------------------------------------------
-    def _rate_limited(self, state: QuotaState) -> Answer:
+    def _rate_limited(self, state: QuotaState, version: Version = V2) -> Answer:
         headers = {**state.headers(), "X-Retry-After": str(state.retry_after_s)}
-        return v2_error(429, "The request quota of this window has been used up.", headers)
+        return version.error(429, "The request quota of this window has been used up.", headers)
 
-    def _fault_answer(self, rule: FaultRule) -> Answer:
+    def _fault_answer(self, rule: FaultRule, version: Version = V2) -> Answer:
         if rule.kind == "drop":
             return Answer(0, action="drop", rate_headers=False)
         if rule.kind == "hang":
@@ -179,7 +206,10 @@ class SandboxApp:
         if status == 429 and not rule.bare and "X-Retry-After" not in headers:
             reset_ms = int(headers.get("X-Rate-Limit-Time-Reset-Ms", "1000"))
             headers["X-Retry-After"] = str(max(1, -(-reset_ms // 1000)))
-        body = rule.answer_body()
+        if rule.kind == "status" and rule.body is None:
+            body = version.error(status, _phrase(status)).body
+        else:
+            body = rule.answer_body()
         content_type = rule.content_type if (body or rule.kind != "redirect") else None
         return Answer(status, body, headers, content_type, rate_headers=not rule.bare)
 
@@ -228,3 +258,10 @@ class SandboxApp:
             "x-bc-graphql-operation-type": operation,
         }
         return Answer(200, json.dumps(result).encode(), headers)
+
+
+def _phrase(status: int) -> str:
+    try:
+        return HTTPStatus(status).phrase
+    except ValueError:
+        return "Error"

@@ -1,7 +1,8 @@
 """Who may call the sandbox: its ``Credentials``, the three ways to present them, the 401s.
 
-* ``X-Auth-Token`` (and optionally ``X-Auth-Client``) on ``/stores/{hash}/v2`` and GraphQL:
-  ``check_token``. Tokens the app install exchange issued are accepted too.
+* ``X-Auth-Token`` (and optionally ``X-Auth-Client``) on ``/stores/{hash}/v2``, ``/v3`` and
+  GraphQL: ``check_token`` (its refusals in the words of the version asked). Tokens the app
+  install exchange issued are accepted too.
 * HTTP basic auth (username, API token) on the legacy ``/api/v2``: ``check_basic``.
 * ``POST /oauth2/token``, the app-install exchange of ``code`` for a token:
   ``token_exchange``.
@@ -20,7 +21,7 @@ import uuid
 from dataclasses import dataclass, field
 from urllib.parse import parse_qsl
 
-from bigcommerce.sandbox.messages import JSON_TYPE, Answer, Request, oauth_error, v2_error
+from bigcommerce.sandbox.messages import JSON_TYPE, Answer, ErrorAnswer, Request, oauth_error, v2_error
 
 BASIC_REALM = "BigCommerce API"
 OAUTH_SCOPE = (
@@ -92,16 +93,17 @@ class AccessTokens:
             return token in self._tokens
 
 
-def check_token(request: Request, credentials: Credentials, tokens: AccessTokens) -> Answer | None:
-    """None when the OAuth headers are good, else the 401 to send."""
+def check_token(request: Request, credentials: Credentials, tokens: AccessTokens, *,
+                error: ErrorAnswer = v2_error) -> Answer | None:
+    """None when the OAuth headers are good, else the 401 to send (built by ``error``)."""
     token = request.headers.get("x-auth-token", "")
     client = request.headers.get("x-auth-client")
     if not token:
-        return v2_error(401, "No access token was supplied (X-Auth-Token header).")
+        return error(401, "No access token was supplied (X-Auth-Token header).")
     if token not in tokens:
-        return v2_error(401, "The access token is invalid or has been revoked.")
+        return error(401, "The access token is invalid or has been revoked.")
     if client is not None and not hmac.compare_digest(client, credentials.client_id):
-        return v2_error(401, "The X-Auth-Client header does not match the token's client id.")
+        return error(401, "The X-Auth-Client header does not match the token's client id.")
     return None
 
 

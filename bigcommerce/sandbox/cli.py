@@ -1,7 +1,7 @@
 """``python -m bigcommerce sandbox``: run a sandbox store in the foreground.
 
-Prints the base URL and credentials ready to paste into a client, logs each
-request with ``--verbose``, and stops cleanly on Ctrl-C (or SIGTERM).
+Prints the base URL, the v2 and v3 API bases and credentials ready to paste into
+a client, logs each request with ``--verbose``, and stops cleanly on Ctrl-C (or SIGTERM).
 """
 from __future__ import annotations
 
@@ -34,7 +34,7 @@ def parse_quota(text: str) -> tuple[int, int]:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m bigcommerce sandbox",
-        description="Run a local BigCommerce-compatible v2 store (stateful, loopback).",
+        description="Run a local BigCommerce-compatible store, REST v2 and v3 (stateful, loopback).",
     )
     parser.add_argument("--port", type=int, default=0, help="port to bind (0: any free port)")
     parser.add_argument("--host", default=DEFAULT_HOST, help="address to bind (default %(default)s)")
@@ -55,11 +55,13 @@ def build_parser() -> argparse.ArgumentParser:
 def describe(sb: Sandbox) -> str:
     """The banner: where the store is and how to talk to it."""
     quota = sb.quota.quota
-    limit = "off" if quota is None else f"{quota} requests / {sb.quota.window_ms} ms"
+    limit = "off" if quota is None else f"{quota} requests / {sb.quota.window_ms} ms, v2 and v3 together"
     return "\n".join(
         [
             f"BigCommerce sandbox running at {sb.base_url}",
             f"  store hash : {sb.store_hash}",
+            f"  v2 API     : {sb.api_url}",
+            f"  v3 API     : {sb.v3_api_url}",
             f"  rate limit : {limit}",
             "",
             "OAuth:",

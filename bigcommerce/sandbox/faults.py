@@ -12,7 +12,8 @@ Matching rules, checked in the order the rules were added, first match wins:
   ``products``, ``products/5`` and ``products/5/images`` but not
   ``product_reviews``. A compiled ``re.Pattern`` is searched in the v2 path
   instead (``re.compile(r"^products/\\d+$")``). The GraphQL endpoint's path is
-  ``"graphql"``.
+  ``"graphql"``; v3 paths are ``"v3/"`` and the path below ``/v3/`` (``"v3/catalog/products"``),
+  so a v2 rule never hits a v3 request and ``"v3"`` hits every one.
 * ``query``: every item must be present with the same value (as a string).
 * ``skip``: the first ``skip`` matching requests go through untouched.
 * ``times``: how many requests the rule then hits; None = every one, forever.

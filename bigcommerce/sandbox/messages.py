@@ -1,14 +1,17 @@
 """What the HTTP layer and the app hand each other: a parsed ``Request``, an ``Answer``.
 
 The server (``server.py``) parses bytes into a ``Request`` and writes an ``Answer`` back;
-the app (``app.py``), auth, GraphQL and faults only ever see these two.
+the app (``app.py``), auth, GraphQL and faults only ever see these two. ``v2_error`` and
+``v3_error`` build the refusals of each REST version.
 """
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from typing import Callable
 
 from bigcommerce.sandbox.faults import error_body
+from bigcommerce.sandbox.v3.errors import ERROR_TYPE
 
 JSON_TYPE = "application/json"
 
@@ -50,9 +53,18 @@ class Answer:
     rate_headers: bool = True
 
 
+ErrorAnswer = Callable[..., "Answer"]  # (status, message, headers=None) -> Answer
+
+
 def v2_error(status: int, message: str, headers: dict[str, str] | None = None) -> Answer:
     """An answer with a v2 error body: ``[{"status": ..., "message": ...}]``."""
     return Answer(status, error_body(status, message), dict(headers or {}))
+
+
+def v3_error(status: int, message: str, headers: dict[str, str] | None = None) -> Answer:
+    """An answer with a v3 error body: ``{"status", "title", "type", "errors": {}}``."""
+    payload = {"status": status, "title": message, "type": ERROR_TYPE, "errors": {}}
+    return Answer(status, json.dumps(payload).encode(), dict(headers or {}))
 
 
 def oauth_error(status: int, error: str, description: str | None = None) -> Answer:

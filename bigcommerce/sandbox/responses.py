@@ -42,11 +42,13 @@ NO_CONTENT = StoreResponse(204, b"", {})
 class ApiError(Exception):
     """A refused request: status, message and optional details (v2: ``[{"status", "message", "details"?}]``)."""
 
-    def __init__(self, status: int, message: str, details: Mapping[str, Any] | None = None) -> None:
+    def __init__(self, status: int, message: str, details: Mapping[str, Any] | None = None, *,
+                 field: str | None = None) -> None:
         super().__init__(message)
         self.status = status
         self.message = message
         self.details = details
+        self.field = field  # the body field at fault, when there is one (v3 names it in ``errors``)
 
     def response(self) -> StoreResponse:
         """The v2 error answer."""
@@ -59,9 +61,9 @@ class ApiError(Exception):
 def required(name: str) -> ApiError:
     """400: a field a new object must carry is missing."""
     text = f"The required field '{name}' was not supplied."
-    return ApiError(400, text, {"invalid_reason": text})
+    return ApiError(400, text, {"invalid_reason": text}, field=name)
 
 
 def invalid(name: str, reason: str) -> ApiError:
     """400: a field's value cannot be accepted, and why."""
-    return ApiError(400, f"The field '{name}' is invalid.", {"invalid_reason": reason})
+    return ApiError(400, f"The field '{name}' is invalid.", {"invalid_reason": reason}, field=name)

@@ -1,7 +1,8 @@
 """``Sandbox``: a running fake store that users, the demo and our tests hold.
 
-It ties together the Store (data), the HTTP server, the rate-limit window,
-the fault plan and the statistics, and hands out ready-made client arguments::
+It ties together the Store (data, served as v2 and v3), the HTTP server, the
+rate-limit window, the fault plan and the statistics, and hands out ready-made
+client arguments::
 
     with Sandbox(products=50) as sb:
         api = BigcommerceApi(**sb.oauth_kwargs())
@@ -177,6 +178,16 @@ class Sandbox:
     def api_url(self) -> str:
         """The OAuth v2 base: ``{base_url}/stores/{store_hash}/v2``."""
         return f"{self.base_url}/stores/{self.store_hash}/v2"
+
+    @property
+    def v3_api_url(self) -> str:
+        """The OAuth v3 base: ``{base_url}/stores/{store_hash}/v3`` (same store, same quota as v2)."""
+        return f"{self.base_url}/stores/{self.store_hash}/v3"
+
+    @property
+    def v3_base_url(self) -> str:
+        """``v3_api_url`` with a trailing slash, ready for ``urljoin`` (``.../v3/``)."""
+        return f"{self.v3_api_url}/"
 
     @property
     def basic_api_url(self) -> str:

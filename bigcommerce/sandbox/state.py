@@ -1,10 +1,12 @@
 """The store's state: one ``Table`` of rows per catalog resource, ids, and what outlives a row.
 
 Rows are sparse dicts holding only fields that differ from the catalog defaults, dates as
-unix seconds; every view (v2 today) renders them. Rows keep ascending-id order, so an
-unfiltered page is a list slice, not a scan. Ids are integers per table, never reused
-(product videos are keyed by their YouTube id within their product). Nothing here knows
-an API version: the views turn requests into calls on ``State`` and rows into bodies.
+unix seconds; every view (v2 and v3) renders them. Besides the catalog's resources, the state
+holds rows no v2 resource shows (``STATE_ONLY``: metafields, keyed by owner type and id).
+Rows keep ascending-id order, so an unfiltered page is a list slice, not a scan. Ids are
+integers per table, never reused (product videos are keyed by their YouTube id within their
+product). Nothing here knows an API version: the views turn requests into calls on
+``State`` and rows into bodies.
 """
 from __future__ import annotations
 
@@ -13,6 +15,23 @@ from typing import Any, Callable
 
 from bigcommerce.sandbox.catalog import CHILDREN, RESOURCES, Resource
 from bigcommerce.sandbox.responses import NOT_FOUND, ApiError
+
+# Metafields of every owner in one table: ``resource_type`` names the owner kind,
+# ``resource_id`` its id (the per-parent index), ids are store-wide.
+METAFIELDS = Resource(
+    name="metafields", path="metafields", ops=frozenset(),
+    fields={"id": None, "resource_type": "", "resource_id": None, "namespace": "", "key": "", "value": "",
+            "permission_set": "read", "description": "", "date_created": None, "date_modified": None},
+    dates=("date_created", "date_modified"), created="date_created", modified="date_modified",
+    parent_key="resource_id",
+)
+STATE_ONLY: tuple[Resource, ...] = (METAFIELDS,)
+
+# Owner table -> its metafields' ``resource_type``: dropping an owner drops its metafields.
+METAFIELD_OWNERS: Mapping[str, str] = {
+    "products": "product", "product_skus": "variant", "categories": "category", "brands": "brand",
+    "customers": "customer", "orders": "order",
+}
 
 
 class Table:
@@ -99,7 +118,7 @@ class State:
         self.store_hash = store_hash
         self.base_url = base_url
         self._clock = clock
-        self.tables: dict[str, Table] = {res.name: Table(res) for res in RESOURCES}
+        self.tables: dict[str, Table] = {res.name: Table(res) for res in (*RESOURCES, *STATE_ONLY)}
         self.archived_orders: set[int] = set()
         self.carrier_connections: dict[str, dict[str, Any]] = {}
 
@@ -140,10 +159,16 @@ class State:
         """Remove a row and, recursively, everything under it."""
         table = self.tables[res.name]
         table.remove(table.key_of(row))
-        for child_name in CHILDREN[res.name]:
+        for child_name in CHILDREN.get(res.name, ()):
             child_table = self.tables[child_name]
             for child in list(child_table.by_parent.get(row["id"], {}).values()):
                 self.drop(child_table.resource, child)
+        owner_type = METAFIELD_OWNERS.get(res.name)
+        if owner_type is not None:
+            metafields = self.tables["metafields"]
+            for key, metafield in list(metafields.by_parent.get(row["id"], {}).items()):
+                if metafield.get("resource_type") == owner_type:
+                    metafields.remove(key)
 
     def archive(self, row: dict[str, Any]) -> None:
         """Archive an order instead of deleting it (``is_deleted: true``)."""

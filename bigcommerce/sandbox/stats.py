@@ -62,7 +62,7 @@ class RequestStats:
 
     # -- read by tests -------------------------------------------------------
     def count(self, method: str | None = None, path: str | None = None) -> int:
-        """Requests with this method and/or exact v2 path (``"products/5"``)."""
+        """Requests with this method and/or exact path: v2 ``"products/5"``, v3 ``"v3/catalog/products/5"``."""
         with self._lock:
             return sum(
                 n

@@ -1,7 +1,8 @@
 """Field values between their API form and their stored form, for every view and the seed files.
 
-Rows store dates as unix seconds and money as four-place decimal strings; the API prints
-dates as RFC 2822 and accepts RFC 2822, ISO 8601 or unix seconds. ``COERCE`` maps a
+Rows store dates as unix seconds and money as four-place decimal strings; the v2 API prints
+dates as RFC 2822, the v3 API as ISO 8601 (``iso8601``), and both accept RFC 2822, ISO 8601
+or unix seconds. ``COERCE`` maps a
 field's declared kind (``Resource.types`` in the catalog) to the function reading a
 request value into its stored form (ValueError when it cannot), ``REASONS`` to the words
 of the 400 that follows.
@@ -25,6 +26,7 @@ MAX_DATE_S = 253402300799  # 9999-12-31T23:59:59Z
 _DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _DAY_PREFIXES: dict[int, str] = {}  # day number -> "Tue, 10 Apr 2018 ": dates are hot in lists
+_ISO_DAYS: dict[int, str] = {}  # day number -> "2018-04-10T"
 MAX_CACHED_DAYS = 200_000
 
 _ISO_OFFSET = re.compile(r"([+-]\d{2})(\d{2})$")
@@ -54,6 +56,24 @@ def rfc2822(stamp: float | str | None) -> str:
     hours, rest = divmod(seconds, 3600)
     minutes, secs = divmod(rest, 60)
     return f"{prefix}{hours:02d}:{minutes:02d}:{secs:02d} +0000"
+
+
+def iso8601(stamp: float | str | None) -> str | None:
+    """Unix seconds as the v3 date string, always UTC: ``2018-04-10T18:59:05+00:00``; None for no date."""
+    if stamp is None or stamp == "":
+        return None
+    if isinstance(stamp, str):  # inserted as-is, not a date we could read
+        return stamp
+    day, seconds = divmod(int(stamp), 86400)
+    prefix = _ISO_DAYS.get(day)
+    if prefix is None:
+        t = time.gmtime(day * 86400)
+        prefix = f"{t.tm_year:04d}-{t.tm_mon:02d}-{t.tm_mday:02d}T"
+        if len(_ISO_DAYS) < MAX_CACHED_DAYS:
+            _ISO_DAYS[day] = prefix
+    hours, rest = divmod(seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{prefix}{hours:02d}:{minutes:02d}:{secs:02d}+00:00"
 
 
 def parse_date(value: object) -> int:
@@ -217,6 +237,25 @@ REASONS: Mapping[str, str] = {
 def slug(text: str) -> str:
     """A URL path segment the way the store derives ``custom_url`` from a name."""
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "item"
+
+
+# Resized copies the CDN keeps of a product image: size name -> "width.height".
+IMAGE_SIZES: Mapping[str, str] = {"zoom": "1280.1280", "thumbnail": "386.513", "standard": "220.290", "tiny": "44.58"}
+
+
+def image_url(store_hash: str, image: Mapping[str, Any], size: str) -> str:
+    """One CDN URL of a product image (``size`` a key of ``IMAGE_SIZES``), as the store names it."""
+    stem, dot, ext = image.get("image_file", "").rpartition(".")
+    stem, ext = (stem, ext) if dot else (image.get("image_file", ""), "jpg")
+    stem = stem.rsplit("/", 1)[-1] or "image"
+    stamp = image.get("date_created") or 0
+    return (f"https://cdn11.bigcommerce.com/s-{store_hash}/products/{image.get('product_id')}/images/"
+            f"{image['id']}/{stem}.{stamp}.{IMAGE_SIZES[size]}.{ext}?c=2")
+
+
+def image_urls(store_hash: str, image: Mapping[str, Any]) -> dict[str, str]:
+    """The four CDN URLs of a product image: ``zoom_url``, ``thumbnail_url``, ``standard_url``, ``tiny_url``."""
+    return {f"{size}_url": image_url(store_hash, image, size) for size in IMAGE_SIZES}
 
 
 def youtube_id(url: str) -> str:

@@ -160,3 +160,27 @@ def real_sandbox() -> Iterator[Sandbox]:
         yield sb
     finally:
         sb.stop()
+
+
+def new_real_sandbox(**options: object) -> Sandbox:
+    """A started sandbox on the real Store; empty unless ``products=``/``customers=``/``orders=`` say."""
+    for name in ("products", "customers", "orders"):
+        options.setdefault(name, 0)
+    options.setdefault("max_lifetime_s", TEST_LIFETIME_S)
+    return Sandbox(**options).start()  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def make_real_sandbox() -> Iterator[Callable[..., Sandbox]]:
+    """Factory of real-Store sandboxes (``make_real_sandbox(products=5, quota=3)``), stopped at test end."""
+    yield from stopped_after_the_test(new_real_sandbox)
+
+
+@pytest.fixture(scope="module")
+def seeded_sandbox() -> Iterator[Sandbox]:
+    """One real-Store sandbox per module (30 products, 12 customers) for tests that only read."""
+    sb = new_real_sandbox(products=30, customers=12)
+    try:
+        yield sb
+    finally:
+        sb.stop()

@@ -45,7 +45,7 @@ CUSTOMERS = Resource(
     ),
     counts=COLLECTION_COUNT,
     links=(Link("addresses", "customers/{id}/addresses"),),
-    hidden=frozenset({"_password"}),
+    hidden=frozenset({"_password", "_v3"}),  # _v3: fields only the v3 view knows
 )
 
 CUSTOMER_ADDRESSES = Resource(
@@ -67,6 +67,7 @@ CUSTOMER_ADDRESSES = Resource(
     parent="customers",
     parent_key="customer_id",
     counts=PER_PARENT_AND_STORE,
+    hidden=frozenset({"_v3"}),
 )
 
 CUSTOMER_GROUPS = Resource(

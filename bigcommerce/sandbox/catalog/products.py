@@ -107,6 +107,7 @@ PRODUCTS = Resource(
         Link("options", "products/{id}/options"),
         Link("tax_class", "taxclasses/{tax_class_id}"),
     ),
+    hidden=frozenset({"_v3"}),  # fields only the v3 view knows (gtin, mpn...)
 )
 
 
@@ -156,6 +157,7 @@ PRODUCT_SKUS = product_sub(
         min_max("inventory_level", "int"),
         {"is_low_inventory": Filter("inventory_level", "low", "bool")},
     ),
+    hidden=frozenset({"_v3"}),  # fields only the v3 view knows (sale_price, mpn...)
 )
 
 PRODUCT_RULES = product_sub(

@@ -43,7 +43,18 @@ def prepare_customer(state: State, fields: dict[str, Any], row: dict[str, Any] |
         fields["reset_pass_on_login"] = bool(auth["force_reset"])
 
 
+def country_name(state: State, iso2: str) -> str:
+    """The name of a country the store knows by its ISO 3166 code, else the code itself."""
+    for country in state.table("countries").rows.values():
+        if country.get("country_iso2", "").casefold() == iso2.casefold():
+            name: str = country.get("country", "")
+            return name
+    return iso2
+
+
 def prepare_address(state: State, fields: dict[str, Any], row: dict[str, Any] | None) -> None:
-    """``country_iso2`` from ``country`` when only the name is given."""
+    """``country_iso2`` from ``country`` when only the name is given, and the reverse (v3 sends codes)."""
     if fields.get("country") and not fields.get("country_iso2"):
         fields["country_iso2"] = country_iso2(state, fields["country"])
+    elif fields.get("country_iso2") and not fields.get("country"):
+        fields["country"] = country_name(state, fields["country_iso2"])

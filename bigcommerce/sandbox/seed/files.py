@@ -8,13 +8,17 @@ Format::
       "products": [{"id": 1, "name": "...", "date_created": "Tue, 10 Apr 2018 ...", ...}],
       "product_images": [{"id": 1, "product_id": 1, "image_file": "..."}],
       "orders": [...], "order_products": [...], ...,
+      "metafields": [{"id": 1, "resource_type": "product", "resource_id": 5, "namespace": "...",
+                      "key": "...", "value": "...", "date_created": "2024-05-14T09:34:00+00:00"}],
       "carrier_connections": {"carrier_id": {...connection fields...}}
     }
 
-Keys are the resource names of ``catalog.RESOURCES``; subresource rows carry their parent
+Keys are the resource names of ``catalog.RESOURCES`` and of the state-only tables
+(``metafields``, which only v3 shows: dates in ISO 8601); subresource rows carry their parent
 key (``product_id``, ``order_id``, ``customer_id``, ``country_id``, ``option_id``,
 ``option_set_id``, ``zone_id``). Rows hold API field names with API values (RFC 2822
-dates, decimal strings); fields left out take the API defaults, rows without ``id`` get
+dates, decimal strings; a product's or SKU's ``_v3`` dict holds the fields only v3 has);
+fields left out take the API defaults, rows without ``id`` get
 the next one, rows whose id exists replace it. ``dump`` writes only stored fields (no
 link objects or computed fields); a customer's password appears as
 ``"_authentication": {"password": ...}``. For hand-written files, subresources may also
@@ -29,9 +33,9 @@ from collections.abc import Mapping
 from typing import Any
 
 from bigcommerce.sandbox.catalog import BY_NAME, CHILDREN, RESOURCES, Resource
-from bigcommerce.sandbox.state import State
+from bigcommerce.sandbox.state import STATE_ONLY, State
 from bigcommerce.sandbox.v2.writes import create
-from bigcommerce.sandbox.values import COERCE, rfc2822, slug, youtube_id
+from bigcommerce.sandbox.values import COERCE, iso8601, parse_date, rfc2822, slug, youtube_id
 
 DUMP_FORMAT = "bigcommerce-sandbox/1"
 
@@ -62,6 +66,10 @@ def dump_data(store: State) -> dict[str, Any]:
                 out["_authentication"] = {"password": password}
             rows.append(out)
         data[res.name] = rows
+    for res in STATE_ONLY:
+        data["next_ids"][res.name] = store.table(res.name).next_id
+        data[res.name] = [{**row, **{name: iso8601(row[name]) for name in res.dates if isinstance(row.get(name), int)}}
+                          for row in store.table(res.name).ordered().values()]
     data["carrier_connections"] = {key: dict(value) for key, value in store.carrier_connections.items()}
     return data
 
@@ -79,8 +87,20 @@ def load_data(store: State, data: Mapping[str, Any]) -> None:
     for res in RESOURCES:  # parents come before their children in RESOURCES
         for raw in pending[res.name]:
             _load_row(store, res, raw, pending)
+    for res in STATE_ONLY:
+        for raw in data.get(res.name) or ():
+            if not isinstance(raw, Mapping):
+                raise ValueError(f"{res.name}: every row must be an object")
+            row = {name: value for name, value in raw.items() if name in res.fields}
+            for name in res.dates:
+                try:
+                    row[name] = parse_date(row[name]) if row.get(name) is not None else store.now()
+                except ValueError:
+                    row[name] = store.now()
+            store.add_row(res.name, row)
+    known = {*BY_NAME, *(res.name for res in STATE_ONLY)}
     for name, next_id in (data.get("next_ids") or {}).items():
-        if name in BY_NAME and isinstance(next_id, int):
+        if name in known and isinstance(next_id, int):
             table = store.table(name)
             table.next_id = max(table.next_id, next_id)
     for carrier_id, connection in (data.get("carrier_connections") or {}).items():

@@ -1,7 +1,9 @@
 """The generated catalog: brands, a category tree, options and option sets, then N products.
 
-Each product gets images and, for small catalogs, custom fields, SKUs, reviews, videos,
-bulk-pricing rules, configurable fields and Google Shopping mappings. Names come from
+Each product gets images and, for small catalogs, custom fields, SKUs (every third product
+2-4 variants of one option, besides those of option sets), reviews, videos, bulk-pricing
+rules, configurable fields, Google Shopping mappings and metafields (every fifth product;
+every tenth in large catalogs). Names come from
 ``vocabulary`` (finish, noun, size, then collection laps), so 100,000 products stay unique.
 """
 from __future__ import annotations
@@ -68,7 +70,7 @@ def _scaffold(store: State) -> dict[str, Any]:
                     "is_required": member != "Engraving",
                 })
         option_sets.append(option_set["id"])
-    return {"brands": brands, "lines": lines, "option_sets": option_sets}
+    return {"brands": brands, "lines": lines, "option_sets": option_sets, "options": options}
 
 
 def _combos() -> list[tuple[int, str, Noun, str, str]]:
@@ -155,6 +157,8 @@ def seed_products(store: State, rng: random.Random, count: int, *, light: bool) 
             sync_product_options(store, row, row)
             if not light:
                 _seed_skus(store, row)
+        elif not light and product_id % 3 == 0:
+            _seed_variants(store, row, scaffold["options"])
 
 
 def _seed_product_children(store: State, rng: random.Random, product: dict[str, Any], finish: str,
@@ -167,6 +171,19 @@ def _seed_product_children(store: State, rng: random.Random, product: dict[str, 
             "product_id": product_id, "image_file": f"{stem[0]}/{product_id % 997:03d}/{stem}-{position + 1}.jpg",
             "is_thumbnail": position == 0, "sort_order": position, "date_created": created,
         })
+    if product_id % (10 if light else 5) == 0:
+        store.add_row("metafields", {
+            "resource_type": "product", "resource_id": product_id, "namespace": "Warehouse Locations",
+            "key": "Location", "value": f"Aisle {product_id % 20 + 1}, Bin {product_id % 50 + 1}",
+            "permission_set": "read", "description": "Where the product is shelved",
+            "date_created": created, "date_modified": created,
+        })
+        if not light and product_id % 10 == 0:
+            store.add_row("metafields", {
+                "resource_type": "product", "resource_id": product_id, "namespace": "Shipping",
+                "key": "hs_code", "value": "7323.93", "permission_set": "write", "description": "",
+                "date_created": created, "date_modified": created,
+            })
     if product_id % (10 if light else 3) == 0:
         store.add_row("product_custom_fields", {"product_id": product_id, "name": "Material", "text": finish})
         if not light:
@@ -221,3 +238,29 @@ def _seed_skus(store: State, product: dict[str, Any]) -> None:
             "options": [{"product_option_id": first["id"], "option_value_id": value["id"]}],
         })
 
+
+def _seed_variants(store: State, product: dict[str, Any], options: dict[str, int]) -> None:
+    """2-4 variants of one option (Size or Finish), as a v3 ``variants`` create would make them.
+
+    Counts and levels come from the product id, not the RNG, so the rest of the catalog stays
+    the same whether or not variants are seeded.
+    """
+    product_id = product["id"]
+    name = "Size" if (product_id // 3) % 2 else "Finish"
+    option_id = options.get(name)
+    if option_id is None:
+        return
+    values = list(store.table("option_values").children(option_id).values())
+    chosen = values[: min(len(values), 2 + product_id % 3)]
+    if len(chosen) < 2:
+        return
+    product_option = store.add_row("product_options", {
+        "product_id": product_id, "option_id": option_id, "display_name": name, "sort_order": 0, "is_required": True,
+    })
+    for position, value in enumerate(chosen):
+        store.add_row("product_skus", {
+            "product_id": product_id, "sku": f"{product['sku']}-{value['value'].strip('#')[:3].upper()}",
+            "inventory_level": 5 + (product_id * 7 + position * 13) % 60, "inventory_warning_level": 3,
+            "options": [{"product_option_id": product_option["id"], "option_value_id": value["id"]}],
+        })
+    product["inventory_tracking"] = "sku"

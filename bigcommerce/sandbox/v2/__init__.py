@@ -2,6 +2,6 @@
 
 ``routes`` maps a path to a catalog resource, ``query`` reads filters, sorting and paging,
 ``render`` prints rows, ``writes`` turns bodies into rows, ``special`` serves the paths
-outside the CRUD pattern and ``view.V2View`` ties them into one ``handle``. A v3 view
-would sit next to this package, reading and writing the same ``State``.
+outside the CRUD pattern and ``view.V2View`` ties them into one ``handle``. The v3 view
+(``sandbox.v3``) sits next to this package, reading and writing the same ``State``.
 """

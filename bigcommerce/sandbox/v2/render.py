@@ -13,6 +13,7 @@ from typing import Any, Callable
 
 from bigcommerce.sandbox.catalog import ZERO, Resource
 from bigcommerce.sandbox.state import State
+from bigcommerce.sandbox.values import image_urls as cdn_image_urls
 from bigcommerce.sandbox.values import rfc2822, slug, to_int
 
 
@@ -57,19 +58,8 @@ def _render_product(state: State, row: Mapping[str, Any], out: dict[str, Any]) -
 
 
 def image_urls(state: State, image: Mapping[str, Any]) -> dict[str, str]:
-    """The four CDN URLs of a product image, the way the store names its resized copies."""
-    stem, dot, ext = image.get("image_file", "").rpartition(".")
-    stem, ext = (stem, ext) if dot else (image.get("image_file", ""), "jpg")
-    stem = stem.rsplit("/", 1)[-1] or "image"
-    base = (f"https://cdn11.bigcommerce.com/s-{state.store_hash}/products/"
-            f"{image.get('product_id')}/images/{image['id']}/{stem}")
-    stamp = image.get("date_created") or 0
-    return {
-        "zoom_url": f"{base}.{stamp}.1280.1280.{ext}?c=2",
-        "thumbnail_url": f"{base}.{stamp}.386.513.{ext}?c=2",
-        "standard_url": f"{base}.{stamp}.220.290.{ext}?c=2",
-        "tiny_url": f"{base}.{stamp}.44.58.{ext}?c=2",
-    }
+    """The four CDN URLs of a product image (``values.image_urls``)."""
+    return cdn_image_urls(state.store_hash, image)
 
 
 def _render_image(state: State, row: Mapping[str, Any], out: dict[str, Any]) -> None:

@@ -3,7 +3,7 @@
 ``clean`` keeps the writable fields of a body and coerces them to their stored form
 (400 when one cannot be read, unless ``validate=False``: seeds and ``Store.insert`` write
 read-only fields too and keep what they cannot read). ``create``/``update``/``delete_row``
-apply the catalog's timestamps and parent keys and run the per-resource ``rules``.
+hand the cleaned fields to ``rows``, which applies timestamps, parent keys and ``rules``.
 """
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from typing import Any
 
 from bigcommerce.sandbox.catalog import Resource
 from bigcommerce.sandbox.responses import NOT_AN_OBJECT, ApiError, invalid, required
-from bigcommerce.sandbox.rules import AFTER_CREATE, AFTER_UPDATE, BEFORE_DELETE, PREPARE
+from bigcommerce.sandbox.rows import insert_row, merge_row, remove_row
 from bigcommerce.sandbox.state import State
 from bigcommerce.sandbox.values import COERCE, REASONS
 
@@ -59,53 +59,15 @@ def create(state: State, res: Resource, parent_id: int | None, body: object, *, 
     if parent_id is not None and res.parent is not None:
         state.require(res.parent, parent_id)
     fields = clean(res, body, creating=True, validate=validate)
-    now = state.now()
-    if res.parent_key:
-        fields[res.parent_key] = parent_id
-    for name in (res.created, res.modified):
-        if name and name not in fields:
-            fields[name] = now
-    prepare = PREPARE.get(res.name)
-    if prepare is not None:
-        prepare(state, fields, None)
-    table = state.tables[res.name]
-    if res.id_kind != "str" and (fields.get("id") is None or validate):
-        fields["id"] = table.allocate_id()
-    if res.id_kind == "str" and parent_id is not None and fields["id"] in {k[1] for k in table.children(parent_id)}:
-        raise ApiError(409, "The video is already attached to this product.")
-    table.add(fields)
-    after = AFTER_CREATE.get(res.name)
-    if after is not None:
-        after(state, fields, body if isinstance(body, dict) else {})
-    return fields
+    return insert_row(state, res, parent_id, fields, keep_id=not validate,
+                      body=body if isinstance(body, dict) else {})
 
 
 def update(state: State, res: Resource, row: dict[str, Any], body: object) -> dict[str, Any]:
     """Merge a PUT body into a row; returns the row."""
-    fields = clean(res, body, creating=False, validate=True)
-    prepare = PREPARE.get(res.name)
-    if prepare is not None:
-        prepare(state, fields, row)
-    old_key = state.tables[res.name].key_of(row)
-    row.update(fields)
-    if res.modified:
-        row[res.modified] = state.now()
-    table = state.tables[res.name]
-    if table.key_of(row) != old_key:  # a video's id follows its url
-        table.remove(old_key)
-        table.add(row)
-    after = AFTER_UPDATE.get(res.name)
-    if after is not None:
-        after(state, row, fields)
-    return row
+    return merge_row(state, res, row, clean(res, body, creating=False, validate=True))
 
 
 def delete_row(state: State, res: Resource, row: dict[str, Any]) -> None:
     """DELETE one row: refused by a ``BEFORE_DELETE`` rule, archived (orders) or dropped."""
-    check = BEFORE_DELETE.get(res.name)
-    if check is not None:
-        check(state, row)
-    if res.name == "orders":
-        state.archive(row)
-        return
-    state.drop(res, row)
+    remove_row(state, res, row)

@@ -1,0 +1,221 @@
+"""Field values between their stored form and their v3 form, one codec per ``Field.codec``.
+
+``READ[codec](stored)`` gives the v3 value (prices as JSON numbers, ISO 8601 dates, lists
+where v2 keeps comma strings); ``WRITE[codec](v3_value)`` gives the stored value or raises
+ValueError, whose reason ``REASONS[codec]`` words for the 422. Input is strict JSON typing:
+a price sent as a string is refused, as the v3 schemas declare numbers.
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Callable
+
+from bigcommerce.sandbox.values import iso8601, money, parse_date, rfc2822, to_int
+
+Codec = Callable[[Any], Any]
+
+
+def number(stored: Any) -> int | float | None:
+    """A stored decimal string as a JSON number (an int when whole, as the specs' examples)."""
+    if stored is None or stored == "":
+        return None
+    if isinstance(stored, (int, float)) and not isinstance(stored, bool):
+        return stored
+    value = float(stored)
+    return int(value) if value.is_integer() else value
+
+
+def _number_in(value: Any) -> str:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise ValueError(value)
+    return money(value)
+
+
+def _null_or(codec: Codec) -> Codec:
+    return lambda value: None if value is None else codec(value)
+
+
+def _str_in(value: Any) -> str:
+    if not isinstance(value, str):
+        raise ValueError(value)
+    return value
+
+
+def _int_in(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError(value)
+    return value
+
+
+def _bool_in(value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise ValueError(value)
+    return value
+
+
+def _int_list_in(value: Any) -> list[int]:
+    if not isinstance(value, list):
+        raise ValueError(value)
+    return [_int_in(item) for item in value]
+
+
+def _list_in(value: Any) -> list[Any]:
+    if not isinstance(value, list):
+        raise ValueError(value)
+    return value
+
+
+def _dict_in(value: Any) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise ValueError(value)
+    return value
+
+
+def _str_list_in(value: Any) -> list[str]:
+    if not isinstance(value, list):
+        raise ValueError(value)
+    return [_str_in(item) for item in value]
+
+
+def _date_out(stored: Any) -> str | None:
+    """Unix seconds or a v2 date text as ISO 8601; None for no date."""
+    if stored is None or stored == "":
+        return None
+    if isinstance(stored, str):
+        try:
+            return iso8601(parse_date(stored))
+        except ValueError:
+            return stored
+    return iso8601(int(stored))
+
+
+def _date_in(value: Any) -> int:
+    if not isinstance(value, (str, int)) or isinstance(value, bool):
+        raise ValueError(value)
+    return parse_date(value)
+
+
+def _date_text_in(value: Any) -> str:
+    """A v3 date into a column v2 prints as-is (``preorder_release_date``): RFC 2822 text."""
+    return "" if value in (None, "") else rfc2822(_date_in(value))
+
+
+def _csv_ints_out(stored: Any) -> list[int]:
+    if isinstance(stored, list):
+        return stored
+    return [to_int(part) for part in str(stored or "").split(",") if part.strip()]
+
+
+def _csv_strs_out(stored: Any) -> list[str]:
+    if isinstance(stored, list):
+        return stored
+    return [part.strip() for part in str(stored or "").split(",") if part.strip()]
+
+
+def _custom_url_in(value: Any) -> str:
+    if isinstance(value, dict):
+        value = value.get("url")
+    return _str_in(value)
+
+
+def _store_credit_in(value: Any) -> str:
+    """``store_credit_amounts: [{amount}]`` into the one stored ``store_credit``."""
+    if not isinstance(value, list):
+        raise ValueError(value)
+    total = 0.0
+    for item in value:
+        if not isinstance(item, dict):
+            raise ValueError(value)
+        amount = item.get("amount", 0)
+        if isinstance(amount, bool) or not isinstance(amount, (int, float)):
+            raise ValueError(value)
+        total += amount
+    return money(total)
+
+
+def _authentication_in(value: Any) -> dict[str, Any]:
+    """``authentication: {force_password_reset, new_password}`` into the rule's ``_authentication``."""
+    if not isinstance(value, dict):
+        raise ValueError(value)
+    out: dict[str, Any] = {}
+    if "new_password" in value:
+        out["password"] = value["new_password"]
+    if "force_password_reset" in value:
+        out["force_reset"] = _bool_in(value["force_password_reset"])
+    return out
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
+# Stored inventory_tracking (v2 words) -> v3 words.
+INVENTORY_TRACKING: Mapping[str, str] = {"none": "none", "simple": "product", "sku": "variant"}
+_TRACKING_IN = {v3: v2 for v2, v3 in INVENTORY_TRACKING.items()}
+# Stored review status (v2 numbers) -> v3 words.
+REVIEW_STATUS: Mapping[int, str] = {0: "pending", 1: "approved", 2: "disapproved"}
+_STATUS_IN = {v3: v2 for v2, v3 in REVIEW_STATUS.items()}
+
+
+def _tracking_in(value: Any) -> str:
+    if value not in _TRACKING_IN:
+        raise ValueError(value)
+    return _TRACKING_IN[value]
+
+
+READ: Mapping[str, Codec] = {
+    "same": _same,
+    "str": lambda stored: "" if stored is None else stored,
+    "int": lambda stored: 0 if stored is None else stored,
+    "int_or_null": _same,
+    "bool": bool,
+    "number": lambda stored: number(stored) or 0,
+    "number_or_null": number,
+    "date": _date_out,
+    "date_text": _date_out,
+    "int_list": lambda stored: None if stored is None else list(stored),
+    "csv_ints": _csv_ints_out,
+    "csv_strs": _csv_strs_out,
+    "str_list": lambda stored: list(stored or ()),
+    "inventory_tracking": lambda stored: INVENTORY_TRACKING.get(stored, "none"),
+    "review_status": lambda stored: REVIEW_STATUS.get(stored, "pending"),
+    "list": lambda stored: list(stored or ()),
+    "dict_or_null": _same,
+}
+
+WRITE: Mapping[str, Codec] = {
+    "same": _same,
+    "str": _str_in,
+    "str_or_null": _null_or(_str_in),
+    "int": _int_in,
+    "int_or_null": _null_or(_int_in),
+    "bool": _bool_in,
+    "number": _number_in,
+    "number_or_null": _null_or(_number_in),
+    "date": _date_in,
+    "date_text": _date_text_in,
+    "int_list": _int_list_in,
+    "csv_ints": lambda value: ",".join(str(item) for item in _int_list_in(value)),
+    "csv_strs": lambda value: ",".join(_str_list_in(value)),
+    "str_list": _str_list_in,
+    "inventory_tracking": _tracking_in,
+    "review_status": lambda value: _STATUS_IN[value],
+    "list": _list_in,
+    "dict_or_null": _null_or(_dict_in),
+    "custom_url": _custom_url_in,
+    "store_credit": _store_credit_in,
+    "authentication": _authentication_in,
+}
+
+REASONS: Mapping[str, str] = {
+    "str": "must be a string", "str_or_null": "must be a string or null", "int": "must be an integer",
+    "int_or_null": "must be an integer or null", "bool": "must be a boolean", "number": "must be a number",
+    "number_or_null": "must be a number or null", "date": "must be an ISO 8601 date",
+    "date_text": "must be an ISO 8601 date", "int_list": "must be an array of integers",
+    "csv_ints": "must be an array of integers", "csv_strs": "must be an array of strings",
+    "str_list": "must be an array of strings", "inventory_tracking": "must be one of: none, product, variant",
+    "review_status": "must be one of: pending, approved, disapproved", "list": "must be an array",
+    "dict_or_null": "must be an object or null", "custom_url": "must be an object with a string url",
+    "store_credit": "must be an array of {amount: number}",
+    "authentication": "must be an object (force_password_reset, new_password)", "same": "is invalid",
+}

@@ -1,0 +1,197 @@
+"""The vocabulary of the v3 tables: ``Field``, ``Filter``, ``Include``, ``Batch``, ``Family``, ``Route``.
+
+A ``Family`` says how one kind of v3 object maps onto rows of the shared state (which table,
+which column holds each v3 field and in which form) and which rules of the API apply to it
+(required fields, unique values, filters, sorts, paging, includes, batch limits and their
+answers, bulk-delete guards). ``Route`` ties a path template to a family and names the
+operation each method runs. The family modules (``catalog``, ``customers``) declare; the view
+interprets. Nothing here runs logic beyond building values.
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+# The operations a route can run (``view.OPERATIONS`` interprets them).
+LIST, GET, CREATE, UPDATE, DELETE = "list", "get", "create", "update", "delete"
+CREATE_MANY, UPDATE_MANY, UPSERT_MANY = "create_many", "update_many", "upsert_many"
+DELETE_WHERE, DELETE_LISTED, SUMMARY = "delete_where", "delete_listed", "summary"
+
+# How a batch that partly fails is answered (v3-resources.md §2.8).
+MULTI_STATUS = "207"  # saved items in data, errors object; 422 when nothing was saved
+BATCH_ERRORS = "batch_errors"  # nothing saved, 422 {batch_errors: [...]}
+COUNTS = "counts"  # saved items in data, errors list, meta {total, success, failed}; 422 when any failed
+ATOMIC = "atomic"  # nothing saved, one 422 (or 409) error object naming every failure
+
+# Paging styles (§2.5): offset only; offset and cursor with the customers' rule (both blocks on
+# the first page, pagination only past it, cursor_pagination only when a cursor was sent);
+# offset and cursor, both blocks on every page (metafields).
+OFFSET, CURSOR, CURSOR_AND_OFFSET = "offset", "cursor", "cursor+offset"
+
+
+@dataclass(frozen=True)
+class Field:
+    """One v3 field: where its value is stored and how it is read and written (``codecs``)."""
+
+    name: str
+    column: str = ""  # row key ("" = the v3 name); extra fields live in row["_v3"][name]
+    codec: str = "same"
+    default: Any = None  # the v3 value of an extra field never written
+    read_only: bool = False
+    extra: bool = False
+    computed: str = ""  # ``render.COMPUTED`` key: a value derived from other rows, read-only
+    choices: tuple[Any, ...] = ()
+    min_length: int = 0
+    max_length: int | None = None
+    minimum: float | None = None  # bounds of a number the specs declare (prices: 0)
+    maximum: float | None = None
+    include: str = ""  # rendered only when ``include=`` names this value (customers' storecredit)
+
+    @property
+    def key(self) -> str:
+        """The row key holding the stored value."""
+        return self.column or self.name
+
+
+def col(name: str, column: str = "", codec: str = "same", **options: Any) -> Field:
+    """A field stored in a row column the v2 view shares (``column`` when the names differ)."""
+    return Field(name, column, codec, **options)
+
+
+def extra(name: str, default: Any, codec: str = "same", **options: Any) -> Field:
+    """A field only v3 has, stored in the row's ``_v3`` dict; ``default`` until written."""
+    return Field(name, "", codec, default=default, extra=True, **options)
+
+
+def computed(name: str, key: str = "", **options: Any) -> Field:
+    """A field derived from the state (``render.COMPUTED[key or name]``), read-only unless a
+    ``column`` and ``codec`` say where a written value goes."""
+    options.setdefault("read_only", "codec" not in options)
+    return Field(name, computed=key or name, **options)
+
+
+@dataclass(frozen=True)
+class Filter:
+    """One query parameter: a test of the rows' ``columns`` by ``op`` on values parsed as ``kind``.
+
+    ``op``: eq, in, not_in, min, max, greater, less, like (substring, any of a list), keyword
+    (substring of any column), has (the list column holds the value), has_any. A column may be
+    dotted (``_v3.mpn``) or a lookup (``brand_id>brands.name``: the name of the brand the row's
+    ``brand_id`` names). Several columns are joined with a space (a customer's full name).
+    ``bare_date``: what a date without a time means: ``midnight`` or ``now`` (the request's time
+    of day, as products' ``date_modified:min``).
+    """
+
+    columns: tuple[str, ...]
+    op: str = "eq"
+    kind: str = "str"  # str | int | bool | number | date
+    bare_date: str = "midnight"
+
+
+def on(*columns: str, op: str = "eq", kind: str = "str", bare_date: str = "midnight") -> Filter:
+    return Filter(tuple(columns), op, kind, bare_date)
+
+
+def bounds(name: str, kind: str, column: str = "", ops: str = "min max") -> dict[str, Filter]:
+    """``name`` (eq) and ``name:op`` for each op of ``ops`` on one column."""
+    target = column or name
+    out = {name: on(target, kind=kind)}
+    for op in ops.split():
+        out[f"{name}:{op}"] = on(target, op=op, kind=kind)
+    return out
+
+
+def id_filters(column: str = "id") -> dict[str, Filter]:
+    """``id``, ``id:in``, ``id:not_in``, ``id:min``, ``id:max``, ``id:greater``, ``id:less``."""
+    return bounds("id", "int", column, "in not_in min max greater less")
+
+
+@dataclass(frozen=True)
+class Include:
+    """An ``include=`` value: rows of ``family`` embedded under the include's name."""
+
+    family: str
+    table: str  # child table whose rows under the object are embedded
+    single: str = ""  # "" = a list; "thumbnail": the one row with is_thumbnail (else the first)
+
+
+@dataclass(frozen=True)
+class Batch:
+    """Array writes: at most ``max_items`` (413 above), and how a partial failure is answered."""
+
+    partial: str
+    max_items: int | None = None
+    too_large_title: str | None = None  # the 413 body's title; None: a 413 without a body
+
+
+@dataclass(frozen=True)
+class Unique:
+    """Stored values of ``fields`` that no two rows may share: 409, or with ``skip`` the item is
+    left out of the answer and nothing changes (customer addresses). Store-wide or per parent."""
+
+    fields: tuple[str, ...]
+    per_parent: bool = False
+    skip_empty: bool = False
+    skip: bool = False
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A field naming rows of another table, which must exist (409); 0 means none when ``zero_ok``."""
+
+    field: str
+    table: str
+    label: str  # "category": named in the 409
+    zero_ok: bool = True
+
+
+@dataclass(frozen=True)
+class Family:
+    """One kind of v3 object over one state table, and the API rules that apply to it."""
+
+    name: str
+    table: str
+    label: str  # "product": named in error titles
+    fields: tuple[Field, ...]
+    required: tuple[str, ...] = ()
+    filters: Mapping[str, Filter] = field(default_factory=dict)
+    sorts: Mapping[str, str] = field(default_factory=dict)  # sort value -> the v3 field it orders by
+    sort_style: str = "separate"  # separate: sort= + direction=; combined: sort=field:asc
+    default_limit: int = 50
+    max_limit: int = 250
+    paging: str = OFFSET
+    includes: Mapping[str, Include] = field(default_factory=dict)
+    unique: tuple[Unique, ...] = ()
+    references: tuple[Reference, ...] = ()
+    nested: Mapping[str, str] = field(default_factory=dict)  # create body key -> child family name
+    batch: Batch | None = None
+    delete_filters: tuple[str, ...] = ()  # a bulk DELETE needs one of these parameters
+    delete_unfiltered: int = 422  # the answer without one (customers: 204, nothing deleted)
+    delete_max: int | None = None  # ids in one id:in, rows in one bulk DELETE
+    scope: Mapping[str, Any] = field(default_factory=dict)  # column values every row of the family has
+    parent_table: str = ""  # rows belong to a row of this table (products for variants)...
+    parent_column: str = ""  # ...named by this column (product_id, resource_id)
+    max_per_parent: int | None = None
+    empty_list: int = 200  # 204: an empty list is answered without a body
+
+    def field_named(self, name: str) -> Field | None:
+        for item in self.fields:
+            if item.name == name:
+                return item
+        return None
+
+
+@dataclass(frozen=True)
+class Route:
+    """A served path template, its family and each method's operation.
+
+    ``per_parent``: the first path parameter is the parent's id (``{product_id}``); without it,
+    a new object names its parent in the body (``product_id``, ``resource_id``, ``customer_id``).
+    Item operations (get, update, delete) take the object's id from the last path parameter.
+    """
+
+    template: str
+    family: str
+    ops: Mapping[str, str]
+    per_parent: bool = False
