@@ -4,7 +4,7 @@
 parts through it, so a token fetched later, a changed timeout or the rate
 limiter's window apply to both versions at once: one store, one quota. Its
 ``get/create/update/delete`` unwrap the ``data`` envelope; ``make_request``
-returns the whole body, as the old client's ``api_path`` recipe did.
+(inherited) returns the whole body, as the old client's ``api_path`` recipe did.
 """
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from typing import Any
 import requests
 
 from .. import urls
-from ..connection import Headers, OAuthConnection, Params, Timeout
+from ..connection import OAuthConnection, Timeout
 from ..encoding import ISO8601
 from ..rate_limit import RateLimiter
 from ..retry import RetryPolicy
@@ -92,19 +92,6 @@ class V3Connection(OAuthConnection):
         """``DELETE resource[/rid]?filters``; a bulk delete needs its filter (``**{"id:in": [1, 2]}``)."""
         path = urls.join(resource, rid) if rid is not None else resource
         return unwrap(self.request("DELETE", path, params=query or None))
-
-    def make_request(
-        self,
-        method: str,
-        url: str,
-        data: Any = None,
-        params: Params | None = None,
-        headers: Headers | None = None,
-        *,
-        timeout: Timeout = None,
-    ) -> Any:
-        """Any method on any v3 path; the whole parsed body (``data`` and ``meta``), or None for 204."""
-        return self.request(method, url, json=data, params=params, headers=headers, timeout=timeout)
 
     def close(self) -> None:
         """The session belongs to the v2 connection: closing v3 closes nothing."""
