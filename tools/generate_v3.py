@@ -418,28 +418,6 @@ SUBRESOURCES: dict[str, tuple[tuple[str, str], ...]] = {
 # ---------------------------------------------------------------------------------------------
 
 SNIPPETS: dict[str, str] = {
-    "singleton_delete": """
-    @classmethod
-    def delete(cls, *parents: urls.ResourceId, connection: V3Connection | None = None) -> None:
-        \"\"\"``DELETE /{path}``: the one object.
-
-        Written here: SingletonV3 has no DELETE.
-        \"\"\"
-        conn = cls._require(connection)
-        conn.request("DELETE", cls._fill(cls.path, parents))
-""",
-    "put_only_update": """
-    @classmethod
-    def update(  # type: ignore[override]
-        cls, *parents: urls.ResourceId, connection: V3Connection | None = None, **fields: Any
-    ) -> {name}:
-        \"\"\"``PUT /{path}``: the object as the API answers it.
-
-        Written here: UpdateableSingletonV3 would add a GET the API does not have.
-        \"\"\"
-        conn = cls._require(connection)
-        return cls._wrap(unwrap(conn.request("PUT", cls._fill(cls.path, parents), json=fields)), conn, parents)
-""",
     "refund_get": """
     @classmethod
     def get(  # type: ignore[override]
@@ -557,12 +535,13 @@ IMPORTS: dict[str, tuple[str, str]] = {
     "NONE": (".paging", "NONE"), "OFFSET": (".paging", "OFFSET"),
     **{name: (".base", name) for name in (
         "BODY", "V3Resource", "subresource", "ListableV3", "CountableV3", "GettableV3", "SingletonV3",
-        "UpdateableSingletonV3", "CreateableV3", "UpdateableV3", "DeleteableV3", "BatchCreateableV3",
-        "BatchUpdateableV3", "BatchDeleteableV3")},
+        "UpdateableSingletonV3", "PutOnlySingletonV3", "DeleteableSingletonV3", "CreateableV3", "UpdateableV3",
+        "DeleteableV3", "BatchCreateableV3", "BatchUpdateableV3", "BatchDeleteableV3")},
 }
 
-MIXIN_ORDER = ("ListableV3", "CountableV3", "GettableV3", "SingletonV3", "UpdateableSingletonV3", "CreateableV3",
-               "UpdateableV3", "DeleteableV3", "BatchCreateableV3", "BatchUpdateableV3", "BatchDeleteableV3")
+MIXIN_ORDER = ("ListableV3", "CountableV3", "GettableV3", "SingletonV3", "UpdateableSingletonV3", "PutOnlySingletonV3",
+               "DeleteableSingletonV3", "CreateableV3", "UpdateableV3", "DeleteableV3", "BatchCreateableV3",
+               "BatchUpdateableV3", "BatchDeleteableV3")
 ATTR_ORDER = ("path", "collection_path", "paging", "collection_paging", "max_limit", "batch_limit", "delete_limit",
               "delete_form", "id_field", "id_filter", "item_path", "item_fields", "create_many_method",
               "array_writes", "upsert", "batch_key", "owner_field")
@@ -576,7 +555,8 @@ DEFAULTS = {"collection_path": '""', "paging": "OFFSET", "collection_paging": "N
 MACHINERY: dict[str, tuple[str, ...]] = {
     ".base": ("BODY", "QUERY", "BatchCreateableV3", "BatchDeleteableV3", "BatchUpdateableV3", "CountableV3",
               "CreateableV3", "DeleteForm", "DeleteableV3", "GettableV3", "ListableV3", "SingletonV3",
-              "UpdateableSingletonV3", "UpdateableV3", "V3List", "V3Resource", "subresource"),
+              "UpdateableSingletonV3", "PutOnlySingletonV3", "DeleteableSingletonV3", "UpdateableV3", "V3List",
+              "V3Resource", "subresource"),
     ".batch": ("BatchResult",),
     ".connection": ("V3Connection",),
     ".paging": ("CURSOR", "LAST_ID", "NONE", "OFFSET", "Paging"),
@@ -964,7 +944,7 @@ def derive(klass: Klass) -> None:
         elif singleton:
             mixins[mixins.index("SingletonV3")] = "UpdateableSingletonV3"
         else:
-            methods.append("put_only_update")
+            add("PutOnlySingletonV3")
     if klass.op("item", "PUT") is not None:
         add("UpdateableV3")
     if klass.op("item", "DELETE") is not None:
@@ -984,7 +964,7 @@ def derive(klass: Klass) -> None:
         if listlike or main_batch:
             add("BatchDeleteableV3")
         else:
-            methods.append("singleton_delete")
+            add("DeleteableSingletonV3")
     elif klass.op("coll", "DELETE") is not None:
         add("BatchDeleteableV3")
     # facts the specs do not state in a schema
@@ -1056,8 +1036,8 @@ def derive(klass: Klass) -> None:
 SERVED_BY = {
     ("main", "GET"): {"ListableV3", "SingletonV3", "UpdateableSingletonV3"}, ("item", "GET"): {"GettableV3"},
     ("main", "POST"): {"CreateableV3", "BatchCreateableV3"},
-    ("main", "PUT"): {"BatchUpdateableV3", "BatchCreateableV3", "UpdateableSingletonV3"},
-    ("main", "DELETE"): {"BatchDeleteableV3"}, ("item", "PUT"): {"UpdateableV3"},
+    ("main", "PUT"): {"BatchUpdateableV3", "BatchCreateableV3", "UpdateableSingletonV3", "PutOnlySingletonV3"},
+    ("main", "DELETE"): {"BatchDeleteableV3", "DeleteableSingletonV3"}, ("item", "PUT"): {"UpdateableV3"},
     ("item", "DELETE"): {"DeleteableV3"}, ("coll", "GET"): {"ListableV3"}, ("coll", "POST"): {"BatchCreateableV3"},
     ("coll", "PUT"): {"BatchUpdateableV3"}, ("coll", "DELETE"): {"BatchDeleteableV3"},
 }

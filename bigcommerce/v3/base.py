@@ -427,14 +427,27 @@ class SingletonV3(V3Resource):
                          conn, parents)
 
 
-class UpdateableSingletonV3(SingletonV3):
+class PutOnlySingletonV3(V3Resource):
+    """A singleton the API writes but does not read back on its own (``…/site/checkout-url``)."""
+
     @classmethod
     def update(  # type: ignore[override]
         cls: type[R], *parents: urls.ResourceId, connection: V3Connection | None = None, **fields: Any
     ) -> R:
-        """``PUT {path}``: the updated object."""
+        """``PUT {path}``: the object as the API answers it."""
         conn = cls._require(connection)
         return cls._wrap(unwrap(conn.request("PUT", cls._fill(cls.path, parents), json=fields)), conn, parents)
+
+
+class UpdateableSingletonV3(SingletonV3, PutOnlySingletonV3):
+    """A singleton read with ``get()`` and written with ``update(**fields)`` (settings)."""
+
+
+class DeleteableSingletonV3(V3Resource):
+    @classmethod
+    def delete(cls, *parents: urls.ResourceId, connection: V3Connection | None = None) -> None:
+        """``DELETE {path}``: the one object (a brand's image, a channel's site)."""
+        cls._require(connection).request("DELETE", cls._fill(cls.path, parents))
 
 
 # -- helpers -----------------------------------------------------------------------------------------

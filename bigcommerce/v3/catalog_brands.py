@@ -6,7 +6,6 @@ generator: edit those, not this module.
 """
 from __future__ import annotations
 
-from .. import urls
 from .base import (
     BODY,
     BatchCreateableV3,
@@ -14,13 +13,13 @@ from .base import (
     BatchUpdateableV3,
     CountableV3,
     CreateableV3,
+    DeleteableSingletonV3,
     DeleteableV3,
     GettableV3,
     ListableV3,
     UpdateableV3,
     subresource,
 )
-from .connection import V3Connection
 from .paging import CURSOR
 
 __all__ = ["BrandImage", "BrandMetafields", "Brands"]
@@ -46,15 +45,6 @@ class Brands(ListableV3, CountableV3, GettableV3, CreateableV3, UpdateableV3, De
     metafields = subresource(BrandMetafields)
 
 
-class BrandImage(CreateableV3):
+class BrandImage(DeleteableSingletonV3, CreateableV3):
     """The image of one brand (the API takes multipart only). POST /catalog/brands/{brand_id}/image"""
     path = "catalog/brands/{brand_id}/image"
-
-    @classmethod
-    def delete(cls, *parents: urls.ResourceId, connection: V3Connection | None = None) -> None:
-        """``DELETE /catalog/brands/{brand_id}/image``: the one object.
-
-        Written here: SingletonV3 has no DELETE.
-        """
-        conn = cls._require(connection)
-        conn.request("DELETE", cls._fill(cls.path, parents))

@@ -6,7 +6,6 @@ generator: edit those, not this module.
 """
 from __future__ import annotations
 
-from .. import urls
 from .base import (
     BODY,
     BatchCreateableV3,
@@ -14,13 +13,13 @@ from .base import (
     BatchUpdateableV3,
     CountableV3,
     CreateableV3,
+    DeleteableSingletonV3,
     DeleteableV3,
     GettableV3,
     ListableV3,
     UpdateableV3,
     subresource,
 )
-from .connection import V3Connection
 from .paging import CURSOR
 
 __all__ = ["Categories", "CategoryImage", "CategoryMetafields", "CategoryProductSortOrder"]
@@ -45,18 +44,9 @@ class Categories(ListableV3, CountableV3, GettableV3, CreateableV3, UpdateableV3
     metafields = subresource(CategoryMetafields)
 
 
-class CategoryImage(CreateableV3):
+class CategoryImage(DeleteableSingletonV3, CreateableV3):
     """The image of one category (the API takes multipart only). POST /catalog/categories/{category_id}/image"""
     path = "catalog/categories/{category_id}/image"
-
-    @classmethod
-    def delete(cls, *parents: urls.ResourceId, connection: V3Connection | None = None) -> None:
-        """``DELETE /catalog/categories/{category_id}/image``: the one object.
-
-        Written here: SingletonV3 has no DELETE.
-        """
-        conn = cls._require(connection)
-        conn.request("DELETE", cls._fill(cls.path, parents))
 
 
 class CategoryProductSortOrder(ListableV3, CountableV3, UpdateableV3, BatchUpdateableV3):

@@ -8,8 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from .. import urls
-from .base import CountableV3, ListableV3, V3Resource
+from .base import CountableV3, ListableV3, PutOnlySingletonV3, V3Resource
 from .connection import V3Connection, unwrap
 
 __all__ = ["InventoryAdjustments", "InventoryItems", "InventoryLocationItems"]
@@ -65,17 +64,6 @@ class InventoryItems(ListableV3, CountableV3):
     path = "inventory/items"
 
 
-class InventoryLocationItems(ListableV3, CountableV3):
+class InventoryLocationItems(ListableV3, CountableV3, PutOnlySingletonV3):
     """Inventory at one location. GET /inventory/locations/{location_id}/items"""
     path = "inventory/locations/{location_id}/items"
-
-    @classmethod
-    def update(  # type: ignore[override]
-        cls, *parents: urls.ResourceId, connection: V3Connection | None = None, **fields: Any
-    ) -> InventoryLocationItems:
-        """``PUT /inventory/locations/{location_id}/items``: the object as the API answers it.
-
-        Written here: UpdateableSingletonV3 would add a GET the API does not have.
-        """
-        conn = cls._require(connection)
-        return cls._wrap(unwrap(conn.request("PUT", cls._fill(cls.path, parents), json=fields)), conn, parents)

@@ -30,9 +30,11 @@ from bigcommerce.v3 import (
     BatchUpdateableV3,
     CountableV3,
     CreateableV3,
+    DeleteableSingletonV3,
     DeleteableV3,
     GettableV3,
     ListableV3,
+    PutOnlySingletonV3,
     SingletonV3,
     UpdateableSingletonV3,
     UpdateableV3,
@@ -92,9 +94,22 @@ class Preferences(UpdateableSingletonV3):
     path = "customers/settings"
 
 
+class CheckoutUrl(PutOnlySingletonV3):
+    path = "channels/{channel_id}/site/checkout-url"
+
+
+class BrandImage(DeleteableSingletonV3):
+    path = "catalog/brands/{brand_id}/image"
+
+
 class Records(GettableV3, UpdateableV3):
     path = "pricelists/{price_list_id}/records"
     item_fields = ("variant_id", "currency")
+
+
+class api_of:
+    def __init__(self, connection: V3Connection) -> None:
+        self.connection = connection
 
 
 @pytest.fixture
@@ -300,6 +315,20 @@ def test_singletons_get_and_update_without_an_id_and_composite_keys_address_thei
     assert cassette.all_played
     assert summary.variant_count == 20 and prefs.privacy_settings.ask_shopper_for_tracking_consent is True
     assert record.parent_ids() == (3,) and repriced.price == 11
+
+
+def test_a_put_only_singleton_and_a_deleteable_one_have_exactly_those_verbs(conn: V3Connection) -> None:
+    with replay.use_cassette("v3/machinery/singleton_put_and_delete.yaml") as cassette:
+        url = CheckoutUrl.update(1, connection=conn, url="https://checkout.example.com")
+        BrandImage.delete(5, connection=conn)
+    assert cassette.all_played and url.url == "https://checkout.example.com"
+    assert not hasattr(CheckoutUrl, "all") and not callable(getattr(BrandImage, "update", None))
+    from bigcommerce.api import ApiResourceWrapper
+
+    bound = ApiResourceWrapper(CheckoutUrl, api_of(conn))
+    with pytest.raises(AttributeError):
+        bound.get  # the API has no GET here: only update shows through
+    assert callable(bound.update) and callable(ApiResourceWrapper(BrandImage, api_of(conn)).delete)
 
 
 def test_a_parents_helper_lists_creates_and_deletes_under_it(conn: V3Connection) -> None:
