@@ -48,7 +48,8 @@ class Page:
     __slots__ = ("items", "meta")
 
     def __init__(self, body: Any) -> None:
-        data = body.get("data") if isinstance(body, dict) and "data" in body else body
+        # dict.get, not Mapping.get: the items become resource objects once, not Mappings first.
+        data = dict.get(body, "data") if isinstance(body, dict) and "data" in body else body
         if data is None:
             self.items: list[Any] = []  # 204: the API's empty list (product images, reviews, transactions)
         elif isinstance(data, list):
