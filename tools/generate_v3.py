@@ -536,7 +536,7 @@ IMPORTS: dict[str, tuple[str, str]] = {
     **{name: (".base", name) for name in (
         "BODY", "V3Resource", "subresource", "ListableV3", "CountableV3", "GettableV3", "SingletonV3",
         "UpdateableSingletonV3", "PutOnlySingletonV3", "DeleteableSingletonV3", "CreateableV3", "UpdateableV3",
-        "DeleteableV3", "BatchCreateableV3", "BatchUpdateableV3", "BatchDeleteableV3")},
+        "DeleteableV3", "BatchCreateableV3", "BatchUpdateableV3", "BatchDeleteableV3", "MetafieldsV3")},
 }
 
 MIXIN_ORDER = ("ListableV3", "CountableV3", "GettableV3", "SingletonV3", "UpdateableSingletonV3", "PutOnlySingletonV3",
@@ -555,8 +555,8 @@ DEFAULTS = {"collection_path": '""', "paging": "OFFSET", "collection_paging": "N
 MACHINERY: dict[str, tuple[str, ...]] = {
     ".base": ("BODY", "QUERY", "BatchCreateableV3", "BatchDeleteableV3", "BatchUpdateableV3", "CountableV3",
               "CreateableV3", "DeleteForm", "DeleteableV3", "GettableV3", "ListableV3", "SingletonV3",
-              "UpdateableSingletonV3", "PutOnlySingletonV3", "DeleteableSingletonV3", "UpdateableV3", "V3List",
-              "V3Resource", "subresource"),
+              "UpdateableSingletonV3", "PutOnlySingletonV3", "DeleteableSingletonV3", "MetafieldsV3",
+              "UpdateableV3", "V3List", "V3Resource", "subresource"),
     ".batch": ("BatchResult",),
     ".connection": ("V3Connection",),
     ".paging": ("CURSOR", "LAST_ID", "NONE", "OFFSET", "Paging"),
@@ -1118,8 +1118,28 @@ def docstring(klass: Klass, override: Override) -> str:
 # ---------------------------------------------------------------------------------------------
 
 
+# A metafield class with exactly these mixins and values is declared on MetafieldsV3.
+METAFIELD_MIXINS = ["ListableV3", "GettableV3", "CreateableV3", "UpdateableV3", "DeleteableV3", "BatchCreateableV3",
+                    "BatchUpdateableV3", "BatchDeleteableV3"]
+METAFIELD_ATTRS = {"paging": "CURSOR", "delete_form": "BODY", "batch_key": METAFIELD_KEY[0],
+                   "owner_field": METAFIELD_OWNER[0]}
+
+
+def _fold_metafields(klass: Klass, attrs: dict[str, tuple[str, str]]) -> list[str]:
+    """``MetafieldsV3`` and only the attributes that differ from it (a comment naming a conflict stays)."""
+    if klass.mixins != METAFIELD_MIXINS or any(attrs.get(k, ("",))[0] != v for k, v in METAFIELD_ATTRS.items()):
+        return klass.mixins or ["V3Resource"]
+    for name in METAFIELD_ATTRS:
+        if "conflict" not in attrs[name][1]:
+            del attrs[name]
+    return ["MetafieldsV3"]
+
+
 def render_class(klass: Klass) -> str:
-    bases = klass.mixins or ["V3Resource"]
+    attrs = {"path": A(f'"{klass.path}"'), **klass.attrs}
+    if klass.collection_path:
+        attrs.setdefault("collection_path", A(f'"{klass.collection_path}"'))
+    bases = _fold_metafields(klass, attrs)
     header = f"class {klass.name}({', '.join(bases)}):"
     lines: list[str] = []
     if len(header) <= LINE:
@@ -1129,9 +1149,6 @@ def render_class(klass: Klass) -> str:
         lines.extend(wrap(bases, "    ", ","))
         lines.append("):")
     lines.append(f'    """{klass.doc}"""')
-    attrs = {"path": A(f'"{klass.path}"'), **klass.attrs}
-    if klass.collection_path:
-        attrs.setdefault("collection_path", A(f'"{klass.collection_path}"'))
     for name in ATTR_ORDER:
         if name not in attrs:
             continue

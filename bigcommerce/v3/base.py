@@ -19,7 +19,7 @@ from ..exception import HttpException, ResourceNotFound
 from ..mapping import Mapping
 from .batch import BatchResult, body_of, chunked, run_chunks, split_answer
 from .connection import V3Connection, unwrap
-from .paging import OFFSET, Page, Paging, fetch_page, walk
+from .paging import CURSOR, OFFSET, Page, Paging, fetch_page, walk
 
 __all__ = [
     "BODY",
@@ -411,6 +411,23 @@ class BatchDeleteableV3(V3Resource):
 
         succeeded, failed = run_chunks(chunked(id_list, cls.delete_limit), send, concurrency)
         return BatchResult(succeeded, failed)
+
+
+class MetafieldsV3(
+    ListableV3, GettableV3, CreateableV3, UpdateableV3, DeleteableV3, BatchCreateableV3, BatchUpdateableV3,
+    BatchDeleteableV3,
+):
+    """The metafields of one owner (a product, a customer, ...): one pattern, ten families.
+
+    Each owner has CRUD under ``…/{owner_id}/metafields`` and a store-wide batch
+    collection (``collection_path``) that pages by cursor, deletes a JSON array
+    of ids, and names each item's owner in ``resource_id``.
+    """
+
+    paging = CURSOR
+    delete_form = BODY
+    batch_key = ("resource_id", "namespace", "key")  # a saved metafield is told by owner, namespace and key
+    owner_field = "resource_id"
 
 
 # -- singletons ------------------------------------------------------------------------------------

@@ -7,35 +7,25 @@ generator: edit those, not this module.
 from __future__ import annotations
 
 from .base import (
-    BODY,
-    BatchCreateableV3,
     BatchDeleteableV3,
-    BatchUpdateableV3,
     CountableV3,
     CreateableV3,
     DeleteableSingletonV3,
     DeleteableV3,
     GettableV3,
     ListableV3,
+    MetafieldsV3,
     UpdateableV3,
     subresource,
 )
-from .paging import CURSOR
 
 __all__ = ["BrandImage", "BrandMetafields", "Brands"]
 
 
-class BrandMetafields(
-    ListableV3, GettableV3, CreateableV3, UpdateableV3, DeleteableV3, BatchCreateableV3, BatchUpdateableV3,
-    BatchDeleteableV3,
-):
+class BrandMetafields(MetafieldsV3):
     """Metafields of one brand. GET /catalog/brands/{brand_id}/metafields"""
     path = "catalog/brands/{brand_id}/metafields"
     collection_path = "catalog/brands/metafields"
-    paging = CURSOR
-    delete_form = BODY  # DELETE /catalog/brands/metafields: a JSON array of ids
-    batch_key = ("resource_id", "namespace", "key")  # a saved metafield is told by owner, namespace and key
-    owner_field = "resource_id"  # batches go to the store-wide path; a parent id given fills resource_id
 
 
 class Brands(ListableV3, CountableV3, GettableV3, CreateableV3, UpdateableV3, DeleteableV3, BatchDeleteableV3):

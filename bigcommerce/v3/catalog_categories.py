@@ -7,8 +7,6 @@ generator: edit those, not this module.
 from __future__ import annotations
 
 from .base import (
-    BODY,
-    BatchCreateableV3,
     BatchDeleteableV3,
     BatchUpdateableV3,
     CountableV3,
@@ -17,25 +15,18 @@ from .base import (
     DeleteableV3,
     GettableV3,
     ListableV3,
+    MetafieldsV3,
     UpdateableV3,
     subresource,
 )
-from .paging import CURSOR
 
 __all__ = ["Categories", "CategoryImage", "CategoryMetafields", "CategoryProductSortOrder"]
 
 
-class CategoryMetafields(
-    ListableV3, GettableV3, CreateableV3, UpdateableV3, DeleteableV3, BatchCreateableV3, BatchUpdateableV3,
-    BatchDeleteableV3,
-):
+class CategoryMetafields(MetafieldsV3):
     """Metafields of one category. GET /catalog/categories/{category_id}/metafields"""
     path = "catalog/categories/{category_id}/metafields"
     collection_path = "catalog/categories/metafields"
-    paging = CURSOR
-    delete_form = BODY  # DELETE /catalog/categories/metafields: a JSON array of ids
-    batch_key = ("resource_id", "namespace", "key")  # a saved metafield is told by owner, namespace and key
-    owner_field = "resource_id"  # batches go to the store-wide path; a parent id given fills resource_id
 
 
 class Categories(ListableV3, CountableV3, GettableV3, CreateableV3, UpdateableV3, DeleteableV3, BatchDeleteableV3):

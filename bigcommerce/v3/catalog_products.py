@@ -7,7 +7,6 @@ generator: edit those, not this module.
 from __future__ import annotations
 
 from .base import (
-    BODY,
     BatchCreateableV3,
     BatchDeleteableV3,
     BatchUpdateableV3,
@@ -16,6 +15,7 @@ from .base import (
     DeleteableV3,
     GettableV3,
     ListableV3,
+    MetafieldsV3,
     SingletonV3,
     UpdateableV3,
     subresource,
@@ -23,7 +23,6 @@ from .base import (
 from .catalog_modifiers import ProductModifiers
 from .catalog_options import ProductOptions
 from .catalog_variants import ProductVariants
-from .paging import CURSOR
 
 __all__ = [
     "CatalogSummary", "ProductBulkPricingRules", "ProductCategoryAssignments", "ProductChannelAssignments",
@@ -62,17 +61,10 @@ class ProductReviews(ListableV3, CountableV3, GettableV3, CreateableV3, Updateab
     path = "catalog/products/{product_id}/reviews"
 
 
-class ProductMetafields(
-    ListableV3, GettableV3, CreateableV3, UpdateableV3, DeleteableV3, BatchCreateableV3, BatchUpdateableV3,
-    BatchDeleteableV3,
-):
+class ProductMetafields(MetafieldsV3):
     """Metafields of one product. GET /catalog/products/{product_id}/metafields"""
     path = "catalog/products/{product_id}/metafields"
     collection_path = "catalog/products/metafields"
-    paging = CURSOR
-    delete_form = BODY  # DELETE /catalog/products/metafields: a JSON array of ids
-    batch_key = ("resource_id", "namespace", "key")  # a saved metafield is told by owner, namespace and key
-    owner_field = "resource_id"  # batches go to the store-wide path; a parent id given fills resource_id
 
 
 class Products(

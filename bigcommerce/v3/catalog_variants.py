@@ -7,34 +7,24 @@ the generator: edit those, not this module.
 from __future__ import annotations
 
 from .base import (
-    BODY,
-    BatchCreateableV3,
-    BatchDeleteableV3,
     BatchUpdateableV3,
     CountableV3,
     CreateableV3,
     DeleteableV3,
     GettableV3,
     ListableV3,
+    MetafieldsV3,
     UpdateableV3,
     subresource,
 )
-from .paging import CURSOR
 
 __all__ = ["ProductVariantImage", "ProductVariantMetafields", "ProductVariants", "Variants"]
 
 
-class ProductVariantMetafields(
-    ListableV3, GettableV3, CreateableV3, UpdateableV3, DeleteableV3, BatchCreateableV3, BatchUpdateableV3,
-    BatchDeleteableV3,
-):
+class ProductVariantMetafields(MetafieldsV3):
     """Metafields of one variant. GET /catalog/products/{product_id}/variants/{variant_id}/metafields"""
     path = "catalog/products/{product_id}/variants/{variant_id}/metafields"
     collection_path = "catalog/variants/metafields"
-    paging = CURSOR
-    delete_form = BODY  # DELETE /catalog/variants/metafields: a JSON array of ids
-    batch_key = ("resource_id", "namespace", "key")  # a saved metafield is told by owner, namespace and key
-    owner_field = "resource_id"  # batches go to the store-wide path; a parent id given fills resource_id
 
 
 class ProductVariantImage(CreateableV3):

@@ -15,6 +15,7 @@ from .base import (
     DeleteableV3,
     GettableV3,
     ListableV3,
+    MetafieldsV3,
     UpdateableSingletonV3,
     UpdateableV3,
     subresource,
@@ -28,17 +29,11 @@ __all__ = [
 ]
 
 
-class CustomerMetafields(
-    ListableV3, GettableV3, CreateableV3, UpdateableV3, DeleteableV3, BatchCreateableV3, BatchUpdateableV3,
-    BatchDeleteableV3,
-):
+class CustomerMetafields(MetafieldsV3):
     """Metafields of one customer. GET /customers/{customerId}/metafields"""
     path = "customers/{customerId}/metafields"
     collection_path = "customers/metafields"
-    paging = CURSOR
     delete_form = BODY  # the spec declares no body here (conflict); ids as elsewhere (v3-resources §2.7)
-    batch_key = ("resource_id", "namespace", "key")  # a saved metafield is told by owner, namespace and key
-    owner_field = "resource_id"  # batches go to the store-wide path; a parent id given fills resource_id
 
 
 class CustomerStoredInstruments(ListableV3):

@@ -8,21 +8,9 @@ from __future__ import annotations
 from typing import Any
 
 from .. import urls
-from .base import (
-    BODY,
-    BatchCreateableV3,
-    BatchDeleteableV3,
-    BatchUpdateableV3,
-    CountableV3,
-    CreateableV3,
-    DeleteableV3,
-    GettableV3,
-    ListableV3,
-    UpdateableSingletonV3,
-    UpdateableV3,
-)
+from .base import CountableV3, CreateableV3, ListableV3, MetafieldsV3, UpdateableSingletonV3
 from .connection import V3Connection, unwrap
-from .paging import CURSOR, NONE, OFFSET
+from .paging import NONE, OFFSET
 
 __all__ = [
     "OrderMetafields", "OrderPaymentActionCapture", "OrderPaymentActionVoid", "OrderRefundQuotes", "OrderRefunds",
@@ -40,17 +28,10 @@ class OrderSettingsChannels(UpdateableSingletonV3):
     path = "orders/settings/channels/{channel_id}"
 
 
-class OrderMetafields(
-    ListableV3, GettableV3, CreateableV3, UpdateableV3, DeleteableV3, BatchCreateableV3, BatchUpdateableV3,
-    BatchDeleteableV3,
-):
+class OrderMetafields(MetafieldsV3):
     """Metafields of one order. GET /orders/{order_id}/metafields"""
     path = "orders/{order_id}/metafields"
     collection_path = "orders/metafields"
-    paging = CURSOR
-    delete_form = BODY  # DELETE /orders/metafields: a JSON array of ids
-    batch_key = ("resource_id", "namespace", "key")  # a saved metafield is told by owner, namespace and key
-    owner_field = "resource_id"  # batches go to the store-wide path; a parent id given fills resource_id
 
 
 class OrderPaymentActionCapture(CreateableV3):
