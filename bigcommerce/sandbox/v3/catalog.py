@@ -17,13 +17,23 @@ from typing import Any
 from bigcommerce.sandbox.v3.schema import (
     BATCH_ERRORS,
     COUNTS,
+    CREATE,
+    CREATE_MANY,
     CURSOR_AND_OFFSET,
+    DELETE_LISTED,
+    DELETE_WHERE,
+    ITEM,
+    LIST,
     MULTI_STATUS,
+    SUMMARY,
+    UPDATE_MANY,
+    UPSERT_MANY,
     Batch,
     Family,
     Field,
     Include,
     Reference,
+    Route,
     Unique,
     bounds,
     col,
@@ -252,7 +262,21 @@ BULK_PRICING_RULES = Family(name="bulk_pricing_rules", table="product_discount_r
 REVIEWS = Family(name="reviews", table="product_reviews", label="review", fields=REVIEW_FIELDS,
                  parent_table="products", parent_column="product_id")
 
-CATALOG_FAMILIES: Mapping[str, Family] = {
+FAMILIES: Mapping[str, Family] = {
     family.name: family
     for family in (PRODUCTS, VARIANTS, PRODUCT_METAFIELDS, IMAGES, CUSTOM_FIELDS, BULK_PRICING_RULES, REVIEWS)
 }
+
+ROUTES: tuple[Route, ...] = (
+    Route("catalog/products", "products", {"GET": LIST, "POST": CREATE, "PUT": UPDATE_MANY, "DELETE": DELETE_WHERE}),
+    Route("catalog/products/{product_id}", "products", ITEM),
+    Route("catalog/products/{product_id}/variants", "variants", {"GET": LIST, "POST": CREATE}, per_parent=True),
+    Route("catalog/products/{product_id}/variants/{variant_id}", "variants", ITEM, per_parent=True),
+    Route("catalog/variants", "variants", {"GET": LIST, "PUT": UPSERT_MANY}),
+    Route("catalog/products/{product_id}/metafields", "product_metafields", {"GET": LIST, "POST": CREATE},
+          per_parent=True),
+    Route("catalog/products/{product_id}/metafields/{metafield_id}", "product_metafields", ITEM, per_parent=True),
+    Route("catalog/products/metafields", "product_metafields",
+          {"GET": LIST, "POST": CREATE_MANY, "PUT": UPDATE_MANY, "DELETE": DELETE_LISTED}),
+    Route("catalog/summary", "", {"GET": SUMMARY}),
+)

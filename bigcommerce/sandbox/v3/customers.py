@@ -15,12 +15,17 @@ from collections.abc import Mapping
 
 from bigcommerce.sandbox.v3.schema import (
     ATOMIC,
+    CREATE_MANY,
     CURSOR,
+    DELETE_WHERE,
+    LIST,
+    UPDATE_MANY,
     Batch,
     Family,
     Field,
     Include,
     Reference,
+    Route,
     Unique,
     col,
     computed,
@@ -103,4 +108,12 @@ ADDRESSES = Family(
     parent_table="customers", parent_column="customer_id",
 )
 
-CUSTOMER_FAMILIES: Mapping[str, Family] = {family.name: family for family in (CUSTOMERS, ADDRESSES)}
+FAMILIES: Mapping[str, Family] = {family.name: family for family in (CUSTOMERS, ADDRESSES)}
+
+# Batch-only writes: the collection paths take arrays; there is no per-id path.
+COLLECTION = {"GET": LIST, "POST": CREATE_MANY, "PUT": UPDATE_MANY, "DELETE": DELETE_WHERE}
+
+ROUTES: tuple[Route, ...] = (
+    Route("customers", "customers", COLLECTION),
+    Route("customers/addresses", "addresses", COLLECTION),
+)

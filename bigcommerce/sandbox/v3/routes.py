@@ -1,6 +1,7 @@
 """v3 routing: a path below ``/v3/`` to its template, the route serving it (if any) and its ids.
 
-``ROUTES`` lists the templates the sandbox serves and the operation each method runs; every
+``ROUTES`` (gathered from the family modules) lists the templates the sandbox serves and the
+operation each method runs; every
 other template of ``templates.TEMPLATES`` is known but not served (501), a method its spec
 does not declare is 405, and a path no template matches is 404. Templates are indexed by
 (segment count, first segment) and tried most-literal first, so ``catalog/products/metafields``
@@ -11,46 +12,18 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from bigcommerce.sandbox.v3.catalog import CATALOG_FAMILIES
-from bigcommerce.sandbox.v3.customers import CUSTOMER_FAMILIES
-from bigcommerce.sandbox.v3.schema import (
-    CREATE,
-    CREATE_MANY,
-    DELETE,
-    DELETE_LISTED,
-    DELETE_WHERE,
-    GET,
-    LIST,
-    SUMMARY,
-    UPDATE,
-    UPDATE_MANY,
-    UPSERT_MANY,
-    Family,
-    Route,
-)
+from bigcommerce.sandbox.v3 import catalog, customers
+from bigcommerce.sandbox.v3.schema import Action, Family, Route
 from bigcommerce.sandbox.v3.templates import TEMPLATES
 
-FAMILIES: Mapping[str, Family] = {**CATALOG_FAMILIES, **CUSTOMER_FAMILIES}
+# Each family module declares FAMILIES, ROUTES and (for operations beyond the generic verbs) ACTIONS.
+FAMILY_MODULES = (catalog, customers)
 
-ITEM = {"GET": GET, "PUT": UPDATE, "DELETE": DELETE}
-
-ROUTES: tuple[Route, ...] = (
-    Route("catalog/products", "products", {"GET": LIST, "POST": CREATE, "PUT": UPDATE_MANY, "DELETE": DELETE_WHERE}),
-    Route("catalog/products/{product_id}", "products", ITEM),
-    Route("catalog/products/{product_id}/variants", "variants", {"GET": LIST, "POST": CREATE}, per_parent=True),
-    Route("catalog/products/{product_id}/variants/{variant_id}", "variants", ITEM, per_parent=True),
-    Route("catalog/variants", "variants", {"GET": LIST, "PUT": UPSERT_MANY}),
-    Route("catalog/products/{product_id}/metafields", "product_metafields", {"GET": LIST, "POST": CREATE},
-          per_parent=True),
-    Route("catalog/products/{product_id}/metafields/{metafield_id}", "product_metafields", ITEM, per_parent=True),
-    Route("catalog/products/metafields", "product_metafields",
-          {"GET": LIST, "POST": CREATE_MANY, "PUT": UPDATE_MANY, "DELETE": DELETE_LISTED}),
-    Route("catalog/summary", "", {"GET": SUMMARY}),
-    Route("customers", "customers",
-          {"GET": LIST, "POST": CREATE_MANY, "PUT": UPDATE_MANY, "DELETE": DELETE_WHERE}),
-    Route("customers/addresses", "addresses",
-          {"GET": LIST, "POST": CREATE_MANY, "PUT": UPDATE_MANY, "DELETE": DELETE_WHERE}),
-)
+FAMILIES: Mapping[str, Family] = {name: family for module in FAMILY_MODULES for name, family in module.FAMILIES.items()}
+ROUTES: tuple[Route, ...] = tuple(route for module in FAMILY_MODULES for route in module.ROUTES)
+ACTIONS: Mapping[str, Action] = {
+    name: action for module in FAMILY_MODULES for name, action in getattr(module, "ACTIONS", {}).items()
+}
 
 
 @dataclass(frozen=True)

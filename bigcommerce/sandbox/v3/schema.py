@@ -4,19 +4,28 @@ A ``Family`` says how one kind of v3 object maps onto rows of the shared state (
 which column holds each v3 field and in which form) and which rules of the API apply to it
 (required fields, unique values, filters, sorts, paging, includes, batch limits and their
 answers, bulk-delete guards). ``Route`` ties a path template to a family and names the
-operation each method runs. The family modules (``catalog``, ``customers``) declare; the view
-interprets. Nothing here runs logic beyond building values.
+operation each method runs: a generic verb above, or the name of an ``Action`` its family module
+declares for what no verb covers (refund quotes, adjustments). The family modules
+(``catalog``, ``customers``, ...) declare; the view interprets. Nothing here runs logic beyond
+building values.
 """
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any, Callable
+
+if TYPE_CHECKING:
+    from bigcommerce.sandbox.responses import StoreResponse
+    from bigcommerce.sandbox.state import State
+    from bigcommerce.sandbox.v3.render import Renderer
 
 # The operations a route can run (``view.OPERATIONS`` interprets them).
 LIST, GET, CREATE, UPDATE, DELETE = "list", "get", "create", "update", "delete"
 CREATE_MANY, UPDATE_MANY, UPSERT_MANY = "create_many", "update_many", "upsert_many"
 DELETE_WHERE, DELETE_LISTED, SUMMARY = "delete_where", "delete_listed", "summary"
+# The operations of a per-id path.
+ITEM: Mapping[str, str] = {"GET": GET, "PUT": UPDATE, "DELETE": DELETE}
 
 # How a batch that partly fails is answered (v3-resources.md §2.8).
 MULTI_STATUS = "207"  # saved items in data, errors object; 422 when nothing was saved
@@ -195,3 +204,26 @@ class Route:
     family: str
     ops: Mapping[str, str]
     per_parent: bool = False
+
+
+@dataclass
+class Call:
+    """One v3 request, routed: its family, the ids in its path, its query and body.
+
+    ``ids``: every id of the path in order (a three-level path has two or three);
+    ``parent_id`` is the first of them on a ``per_parent`` route, ``item_id`` the last on an item
+    operation.
+    """
+
+    route: Route
+    family: Family
+    parent_id: int | None
+    item_id: int | None
+    query: Mapping[str, str]
+    body: object
+    ids: tuple[int, ...] = ()
+
+
+# An operation a family module implements itself: it reads and writes the state, renders with
+# the view's renderer and answers (or raises ``errors.V3Error``).
+Action = Callable[["State", "Renderer", Call], "StoreResponse"]

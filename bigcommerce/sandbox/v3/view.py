@@ -23,7 +23,6 @@ either view (``Store`` calls ``forget``).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from itertools import islice
 from typing import Any, Callable
 
@@ -35,7 +34,7 @@ from bigcommerce.sandbox.v3.batch import delete_listed, write_many
 from bigcommerce.sandbox.v3.errors import V3Error, from_api_error, invalid, not_found
 from bigcommerce.sandbox.v3.query import Page, has_filter, page_meta, paging, predicates, select, sort_rows, wanted
 from bigcommerce.sandbox.v3.render import Renderer
-from bigcommerce.sandbox.v3.routes import FAMILIES, match
+from bigcommerce.sandbox.v3.routes import ACTIONS, FAMILIES, match
 from bigcommerce.sandbox.v3.schema import (
     CREATE,
     CREATE_MANY,
@@ -48,25 +47,12 @@ from bigcommerce.sandbox.v3.schema import (
     UPDATE,
     UPDATE_MANY,
     UPSERT_MANY,
-    Family,
-    Route,
+    Call,
 )
 from bigcommerce.sandbox.v3.summary import catalog_summary
 from bigcommerce.sandbox.v3.writes import ItemError, apply, prepare
 
 ITEM_OPS = frozenset({GET, UPDATE, DELETE})
-
-
-@dataclass
-class Call:
-    """One v3 request, routed: its family, the ids in its path, its query and body."""
-
-    route: Route
-    family: Family
-    parent_id: int | None
-    item_id: int | None
-    query: Mapping[str, str]
-    body: object
 
 
 class V3View:
@@ -119,7 +105,11 @@ class V3View:
         if parent_id is not None and parent_id not in self.state.tables[family.parent_table].rows:
             raise not_found(family.parent_table[:-1])
         item_id = ids[-1] if op in ITEM_OPS else None
-        return self._ops[op](Call(route, family, parent_id, item_id, query, body))
+        call = Call(route, family, parent_id, item_id, query, body, tuple(ids))
+        action = ACTIONS.get(op)
+        if action is not None:
+            return action(self.state, self.renderer, call)
+        return self._ops[op](call)
 
     def _find(self, call: Call) -> dict[str, Any]:
         family = call.family
