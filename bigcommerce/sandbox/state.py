@@ -5,8 +5,8 @@ unix seconds; every view (v2 and v3) renders them. Besides the catalog's resourc
 holds rows no v2 resource shows (``STATE_ONLY``: metafields, keyed by owner type and id).
 Rows keep ascending-id order, so an unfiltered page is a list slice, not a scan. Ids are
 integers per table, never reused (product videos are keyed by their YouTube id within their
-product). Nothing here knows an API version: the views turn requests into calls on
-``State`` and rows into bodies.
+product, and carry an integer ``serial`` besides, the id v3 shows). Nothing here knows an API
+version: the views turn requests into calls on ``State`` and rows into bodies.
 """
 from __future__ import annotations
 
@@ -26,6 +26,10 @@ METAFIELDS = Resource(
     parent_key="resource_id",
 )
 STATE_ONLY: tuple[Resource, ...] = (METAFIELDS,)
+
+# The integer id of a row whose table keys it by a string (a video's YouTube id): unique in
+# the table, never reused, kept across updates that change the string id.
+SERIAL = "serial"
 
 # Owner table -> its metafields' ``resource_type``: dropping an owner drops its metafields.
 METAFIELD_OWNERS: Mapping[str, str] = {
@@ -60,6 +64,10 @@ class Table:
             if self.rows and key < next(reversed(self.rows)):
                 self._unsorted = True
             self.next_id = max(self.next_id, key + 1)
+        elif row.get(SERIAL) is None:  # string ids: an integer one too, for views that need it (v3 videos)
+            row[SERIAL] = self.allocate_id()
+        else:
+            self.next_id = max(self.next_id, row[SERIAL] + 1)
         self.rows[key] = row
         if self._keys is not None and not self._unsorted:
             self._keys.append(key)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Callable
 
-from bigcommerce.sandbox.values import iso8601, money, parse_date, rfc2822, to_int
+from bigcommerce.sandbox.values import iso8601, money, parse_date, rfc2822, to_int, to_number
 
 Codec = Callable[[Any], Any]
 
@@ -145,6 +145,13 @@ def _authentication_in(value: Any) -> dict[str, Any]:
     return out
 
 
+def _amount_in(value: Any) -> int | float:
+    """A JSON number or a numeric string (a bulk pricing ``amount``: ``".10"``), stored as a number."""
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+        raise ValueError(value)
+    return to_number(value)
+
+
 def _same(value: Any) -> Any:
     return value
 
@@ -181,6 +188,7 @@ READ: Mapping[str, Codec] = {
     "review_status": lambda stored: REVIEW_STATUS.get(stored, "pending"),
     "list": lambda stored: list(stored or ()),
     "dict_or_null": _same,
+    "amount": lambda stored: number(stored) or 0,
 }
 
 WRITE: Mapping[str, Codec] = {
@@ -205,6 +213,7 @@ WRITE: Mapping[str, Codec] = {
     "custom_url": _custom_url_in,
     "store_credit": _store_credit_in,
     "authentication": _authentication_in,
+    "amount": _amount_in,
 }
 
 REASONS: Mapping[str, str] = {
@@ -218,4 +227,5 @@ REASONS: Mapping[str, str] = {
     "dict_or_null": "must be an object or null", "custom_url": "must be an object with a string url",
     "store_credit": "must be an array of {amount: number}",
     "authentication": "must be an object (force_password_reset, new_password)", "same": "is invalid",
+    "amount": "must be a number or a numeric string",
 }
