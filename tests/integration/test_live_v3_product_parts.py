@@ -11,6 +11,7 @@ from bigcommerce.sandbox import Sandbox
 from bigcommerce.v3 import (
     BatchResult,
     ProductBulkPricingRules,
+    ProductComplexRules,
     ProductCustomFields,
     ProductImages,
     ProductReviews,
@@ -93,6 +94,23 @@ def test_product_reviews_through_the_client(api: BigcommerceApi, sandbox: Sandbo
     review.delete()
     with pytest.raises(ResourceNotFound):
         api.v3.ProductReviews.get(pid, review.id)
+
+
+def test_complex_rules_through_the_client_and_the_v2_rules_they_are(api: BigcommerceApi, sandbox: Sandbox) -> None:
+    pid = new_product(api, "Parts ruled kettle")
+
+    rule = api.v3.ProductComplexRules.create(
+        pid, purchasing_hidden=True, weight_adjuster={"adjuster": "relative", "adjuster_value": 3},
+        conditions=[{"modifier_id": 5, "modifier_value_id": 6, "variant_id": None}])
+
+    assert isinstance(rule, ProductComplexRules) and rule.weight_adjuster == {"adjuster": "relative",
+                                                                              "adjuster_value": 3}
+    assert [(r.is_purchasing_hidden, r.conditions[0]["option_value_id"]) for r in api.ProductRules.all(pid)] == [
+        (True, 6)]
+    assert rule.update(sort_order=2).sort_order == 2
+    assert [r.id for r in api.v3.Products.get(pid).complex_rules()] == [rule.id]
+    rule.delete()
+    assert api.v3.ProductComplexRules.all(pid) == []
 
 
 def test_variant_metafields_one_variant_at_a_time_and_in_batches(api: BigcommerceApi, sandbox: Sandbox) -> None:

@@ -285,6 +285,50 @@ def test_reviews_are_shared_with_v2_both_ways(make_real_sandbox: MakeSandbox) ->
     assert (seen["name"], seen["text"], seen["status"], seen["email"]) == ("Ann", "OK", "pending", "")
 
 
+# -- complex rules (§3.1) ---------------------------------------------------------------------------
+def test_complex_rules_crud_and_a_409_for_conditions_another_rule_has(make_real_sandbox: MakeSandbox) -> None:
+    sb = make_real_sandbox()
+    pid = new_product(sb, variants=size_variants("S"))
+    vid = data(v3(sb, "GET", f"catalog/products/{pid}/variants"))[0]["id"]
+    path = f"catalog/products/{pid}/complex-rules"
+    conditions = [{"modifier_id": 221, "modifier_value_id": 175, "variant_id": vid}]
+    created = data(v3(sb, "POST", path, json={"enabled": True, "price_adjuster": {"adjuster": "relative",
+                                                                                  "adjuster_value": 8},
+                                              "conditions": conditions}))
+    assert list(created) == ["id", "product_id", "sort_order", "enabled", "stop", "price_adjuster", "weight_adjuster",
+                             "purchasing_disabled", "purchasing_disabled_message", "purchasing_hidden", "image_url",
+                             "conditions"]
+    assert created["price_adjuster"] == {"adjuster": "relative", "adjuster_value": 8}
+    assert created["weight_adjuster"] == {}
+    assert created["conditions"] == [{"rule_id": created["id"], **conditions[0], "combination_id": vid}]
+    assert "conditions" in error_of(v3(sb, "POST", path, json={"conditions": conditions}), 409)["errors"]
+    assert "conditions" in error_of(v3(sb, "POST", path, json={"enabled": True}), 422)["errors"]
+    assert "conditions" in error_of(v3(sb, "POST", path, json={"conditions": [{"modifier_id": 1}]}), 422)["errors"]
+    assert "price_adjuster" in error_of(v3(sb, "POST", path, json={
+        "conditions": [{**conditions[0], "modifier_value_id": 176}], "price_adjuster": {"adjuster": "double"}}),
+        422)["errors"]
+    updated = data(v3(sb, "PUT", f"{path}/{created['id']}", json={"stop": True, "price_adjuster": {}}))
+    assert updated["stop"] is True and updated["price_adjuster"] == {}
+    assert v3(sb, "DELETE", f"{path}/{created['id']}").status_code == 204
+    assert data(v3(sb, "GET", path)) == []
+
+
+def test_complex_rules_are_v2_product_rules_both_ways(make_real_sandbox: MakeSandbox) -> None:
+    sb = make_real_sandbox()
+    pid = new_product(sb)
+    made_in_v3 = data(v3(sb, "POST", f"catalog/products/{pid}/complex-rules", json={
+        "purchasing_disabled": True, "conditions": [{"modifier_id": 3, "modifier_value_id": 7, "variant_id": None}]}))
+    in_v2 = v2(sb, "GET", f"products/{pid}/rules/{made_in_v3['id']}").json()
+    assert in_v2["is_purchasing_disabled"] is True and in_v2["is_enabled"] is True
+    assert in_v2["conditions"] == [{"product_option_id": 3, "option_value_id": 7, "sku_id": None}]
+    made_in_v2 = v2(sb, "POST", f"products/{pid}/rules", json={
+        "is_stop": True, "conditions": [{"product_option_id": 4, "option_value_id": 9, "sku_id": None}]}).json()
+    seen = data(v3(sb, "GET", f"catalog/products/{pid}/complex-rules/{made_in_v2['id']}"))
+    assert seen["stop"] is True and seen["conditions"] == [{"rule_id": made_in_v2["id"], "modifier_id": 4,
+                                                            "modifier_value_id": 9, "variant_id": None,
+                                                            "combination_id": 0}]
+
+
 # -- variant metafields (§3.2) ----------------------------------------------------------------------
 def metafield(resource_id: int | None = None, **fields: Any) -> dict[str, Any]:
     body = {"namespace": "Warehouse", "key": "bin", "value": "A1", "permission_set": "read", **fields}
@@ -349,5 +393,5 @@ def test_the_variant_metafields_batch_answers_counts_and_a_partial_422(make_real
 
 def test_a_product_subresource_of_a_missing_product_is_a_404(make_real_sandbox: MakeSandbox) -> None:
     sb = make_real_sandbox()
-    for sub in ("images", "videos", "custom-fields", "bulk-pricing-rules", "reviews"):
+    for sub in ("images", "videos", "custom-fields", "bulk-pricing-rules", "reviews", "complex-rules"):
         assert error_of(v3(sb, "GET", f"catalog/products/999/{sub}"), 404)["title"] == "The product was not found."

@@ -152,6 +152,37 @@ def _amount_in(value: Any) -> int | float:
     return to_number(value)
 
 
+ADJUSTERS = (None, "relative", "percentage")
+CONDITION_KEYS = ("modifier_id", "modifier_value_id", "variant_id")
+
+
+def _adjuster_in(value: Any) -> dict[str, Any] | None:
+    """A complex rule's ``{adjuster, adjuster_value}``; ``{}`` or null for none (v2 stores null)."""
+    if value is None or value == {}:
+        return None
+    if not isinstance(value, dict) or value.get("adjuster") not in ADJUSTERS:
+        raise ValueError(value)
+    amount = value.get("adjuster_value", 0)
+    if isinstance(amount, bool) or not isinstance(amount, (int, float)):
+        raise ValueError(value)
+    return {"adjuster": value.get("adjuster"), "adjuster_value": amount}
+
+
+def _rule_conditions_in(value: Any) -> list[dict[str, Any]]:
+    """v3 conditions (modifier, modifier value, variant) as the v2 rule's (option, option value, SKU)."""
+    if not isinstance(value, list) or not value:
+        raise ValueError(value)
+    out = []
+    for item in value:
+        if not isinstance(item, dict) or not all(key in item for key in CONDITION_KEYS):
+            raise ValueError(value)
+        ids = [item[key] for key in CONDITION_KEYS]
+        if any(one is not None and (isinstance(one, bool) or not isinstance(one, int)) for one in ids):
+            raise ValueError(value)
+        out.append(dict(zip(("product_option_id", "option_value_id", "sku_id"), ids)))
+    return out
+
+
 def _same(value: Any) -> Any:
     return value
 
@@ -189,6 +220,7 @@ READ: Mapping[str, Codec] = {
     "list": lambda stored: list(stored or ()),
     "dict_or_null": _same,
     "amount": lambda stored: number(stored) or 0,
+    "adjuster": lambda stored: dict(stored) if stored else {},
 }
 
 WRITE: Mapping[str, Codec] = {
@@ -214,6 +246,8 @@ WRITE: Mapping[str, Codec] = {
     "store_credit": _store_credit_in,
     "authentication": _authentication_in,
     "amount": _amount_in,
+    "adjuster": _adjuster_in,
+    "rule_conditions": _rule_conditions_in,
 }
 
 REASONS: Mapping[str, str] = {
@@ -228,4 +262,6 @@ REASONS: Mapping[str, str] = {
     "store_credit": "must be an array of {amount: number}",
     "authentication": "must be an object (force_password_reset, new_password)", "same": "is invalid",
     "amount": "must be a number or a numeric string",
+    "adjuster": "must be {} or an object with adjuster (relative, percentage) and a number adjuster_value",
+    "rule_conditions": "must be a non-empty array of {modifier_id, modifier_value_id, variant_id}",
 }

@@ -1,5 +1,5 @@
 """The v3 product subresources over the v2 rows: images, videos, custom fields, bulk pricing rules,
-reviews, and variant metafields.
+reviews, complex rules, and variant metafields.
 
 A v3 image IS a ``product_images`` row (``image_url`` is stored as the v2 ``image_file``, as a
 v2 create with a URL stores it), a video a ``product_videos`` row (``video_id`` is the row's
@@ -7,14 +7,17 @@ YouTube id, ``title`` its ``name``; the v3 integer ``id`` is the row's ``serial`
 field a ``product_custom_fields`` row (``value`` is ``text``), a bulk pricing rule a
 ``product_discount_rules`` row (``quantity_min``/``quantity_max`` are ``min``/``max``, ``amount``
 ``type_value``), a review a ``product_reviews`` row (``text`` is ``review``, ``name`` ``author``,
-``date_reviewed`` ``date_created``, ``status`` the v2 number). Variant metafields are rows of the
+``date_reviewed`` ``date_created``, ``status`` the v2 number), a complex rule a ``product_rules``
+row (``enabled`` is ``is_enabled``...; a condition's modifier, modifier value and variant are the
+v2 option, option value and SKU, the SKU also its ``combination_id``). Variant metafields are rows of the
 state-only ``metafields`` table with ``resource_type`` ``variant``, reached three levels deep.
 
 Rules (v3-resources.md §3.1, §3.2, ``catalog_products_catalog.v3.yml``): JSON ``image_url`` only,
 ≤ 255 characters, ≤ 1000 images a product; empty image and review lists answer 204 (§2.13);
 ≤ 200 custom fields a product, each name and value pair once; one video per YouTube id a
 product; bulk pricing ranges that do not overlap (409) and a ``quantity_max`` above
-``quantity_min`` unless 0, ``fixed`` rules from 2 (422).
+``quantity_min`` unless 0, ``fixed`` rules from 2 (422); complex rules need conditions, and two
+rules of a product may not have the same ones (409).
 """
 from __future__ import annotations
 
@@ -104,6 +107,17 @@ REVIEW_FIELDS: tuple[Field, ...] = (
     col("date_modified", "date_created", "date", read_only=True),
 )
 
+COMPLEX_RULE_FIELDS: tuple[Field, ...] = (
+    col("id", codec="int", read_only=True), col("product_id", codec="int", read_only=True),
+    sort_order(), col("enabled", "is_enabled", "bool"), col("stop", "is_stop", "bool"),
+    col("price_adjuster", codec="adjuster"), col("weight_adjuster", codec="adjuster"),
+    col("purchasing_disabled", "is_purchasing_disabled", "bool"),
+    col("purchasing_disabled_message", codec="str", max_length=255),
+    col("purchasing_hidden", "is_purchasing_hidden", "bool"),
+    col("image_url", "image_file", "str", max_length=255),
+    computed("conditions", "rule_conditions", column="conditions", codec="rule_conditions"),
+)
+
 
 def _product_part(name: str, table: str, label: str, fields: tuple[Field, ...], **rules: Any) -> Family:
     return Family(name=name, table=table, label=label, fields=fields, parent_table="products",
@@ -121,6 +135,8 @@ BULK_PRICING_RULES = _product_part("bulk_pricing_rules", "product_discount_rules
                                    BULK_PRICING_FIELDS, required=("quantity_min", "quantity_max", "type", "amount"))
 REVIEWS = _product_part("reviews", "product_reviews", "review", REVIEW_FIELDS, required=("title", "date_reviewed"),
                         filters={"status": on("status", kind="int")}, empty_list=204)
+COMPLEX_RULES = _product_part("complex_rules", "product_rules", "complex rule", COMPLEX_RULE_FIELDS,
+                              required=("conditions",), unique=(Unique(("conditions",), per_parent=True),))
 
 VARIANT_METAFIELDS = Family(
     name="variant_metafields", table="metafields", label="metafield", fields=METAFIELD_FIELDS,
@@ -134,7 +150,7 @@ VARIANT_METAFIELDS = Family(
 
 FAMILIES: Mapping[str, Family] = {
     family.name: family
-    for family in (IMAGES, VIDEOS, CUSTOM_FIELDS, BULK_PRICING_RULES, REVIEWS, VARIANT_METAFIELDS)
+    for family in (IMAGES, VIDEOS, CUSTOM_FIELDS, BULK_PRICING_RULES, REVIEWS, COMPLEX_RULES, VARIANT_METAFIELDS)
 }
 
 
@@ -200,6 +216,8 @@ ROUTES: tuple[Route, ...] = (
     Route(f"{PRODUCT}/bulk-pricing-rules", "bulk_pricing_rules", {"GET": LIST, "POST": SAVE_RULE}, per_parent=True),
     Route(f"{PRODUCT}/bulk-pricing-rules/{{bulk_pricing_rule_id}}", "bulk_pricing_rules",
           {"GET": GET, "PUT": SAVE_RULE, "DELETE": DELETE}, per_parent=True),
+    Route(f"{PRODUCT}/complex-rules", "complex_rules", LIST_CREATE, per_parent=True),
+    Route(f"{PRODUCT}/complex-rules/{{complex_rule_id}}", "complex_rules", ITEM, per_parent=True),
     Route(f"{PRODUCT}/reviews", "reviews", LIST_CREATE, per_parent=True),
     Route(f"{PRODUCT}/reviews/{{review_id}}", "reviews", ITEM, per_parent=True),
     Route(VARIANT_METAFIELDS_PATH, "variant_metafields", LIST_CREATE, per_parent=True, parent_index=1,

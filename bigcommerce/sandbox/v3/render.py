@@ -77,6 +77,13 @@ def _image_source(state: State, row: Row) -> str:
     return source if source.startswith(("http://", "https://")) else image_url(state.store_hash, row, "zoom")
 
 
+def _rule_conditions(state: State, row: Row) -> list[dict[str, Any]]:
+    """A v2 rule's conditions (option, option value, SKU) in v3 words; the SKU is also the combination."""
+    return [{"rule_id": row["id"], "modifier_id": item.get("product_option_id"),
+             "modifier_value_id": item.get("option_value_id"), "variant_id": item.get("sku_id"),
+             "combination_id": item.get("sku_id") or 0} for item in row.get("conditions") or ()]
+
+
 def _address_count(state: State, row: Row) -> int:
     return len(state.tables["customer_addresses"].by_parent.get(row["id"], ()))
 
@@ -89,6 +96,7 @@ COMPUTED: Mapping[str, Callable[[State, Row], Any]] = {
     "option_values": option_values,
     "image_zoom": _image_url("zoom"), "image_standard": _image_url("standard"),
     "image_thumbnail": _image_url("thumbnail"), "image_tiny": _image_url("tiny"), "image_source": _image_source,
+    "rule_conditions": _rule_conditions,
     "address_count": _address_count,
     "authentication": lambda state, row: {"force_password_reset": bool(row.get("reset_pass_on_login"))},
     "store_credit_amounts": lambda state, row: [{"amount": number(row.get("store_credit", "0")) or 0}],
