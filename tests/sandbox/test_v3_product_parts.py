@@ -171,6 +171,7 @@ def test_custom_fields_crud_and_each_name_value_pair_once(make_real_sandbox: Mak
     assert data(v3(sb, "PUT", f"{path}/{second['id']}", json={"value": "979"}))["value"] == "979"
     assert v3(sb, "DELETE", f"{path}/{second['id']}").status_code == 204
     assert [f["value"] for f in data(v3(sb, "GET", path))] == ["1234567890123"]
+    assert data(v3(sb, "GET", path, params={"include_fields": "name"})) == [{"id": created["id"], "name": "ISBN"}]
     error_of(v3(sb, "GET", "catalog/products/999/custom-fields"), 404)
 
 
@@ -262,6 +263,8 @@ def test_reviews_list_204_when_none_and_need_a_title_and_date_reviewed(make_real
     assert {key: created[key] for key in body} == body and created["product_id"] == pid
     assert "rating" in error_of(v3(sb, "POST", path, json={**body, "rating": 6}), 422)["errors"]
     assert "status" in error_of(v3(sb, "POST", path, json={**body, "status": "hidden"}), 422)["errors"]
+    assert "email" in error_of(v3(sb, "POST", path, json={**body, "email": "bob at home"}), 422)["errors"]
+    assert data(v3(sb, "PUT", f"{path}/{created['id']}", json={"email": ""}))["email"] == ""
     pending = data(v3(sb, "POST", path, json={**body, "title": "Meh", "status": "pending"}))
     assert [r["id"] for r in data(v3(sb, "GET", path, params={"status": 1}))] == [created["id"]]
     assert [r["id"] for r in data(v3(sb, "GET", path, params={"status": 0}))] == [pending["id"]]

@@ -152,6 +152,15 @@ def _amount_in(value: Any) -> int | float:
     return to_number(value)
 
 
+def _email_or_empty_in(value: Any) -> str:
+    """An email address (something@domain) or the empty string (a reviewer's ``email``)."""
+    text = _str_in(value)
+    local, at, domain = text.partition("@")
+    if text and not (local and at and "." in domain and " " not in text):
+        raise ValueError(value)
+    return text
+
+
 ADJUSTERS = (None, "relative", "percentage")
 CONDITION_KEYS = ("modifier_id", "modifier_value_id", "variant_id")
 
@@ -221,6 +230,7 @@ READ: Mapping[str, Codec] = {
     "dict_or_null": _same,
     "amount": lambda stored: number(stored) or 0,
     "adjuster": lambda stored: dict(stored) if stored else {},
+    "email_or_empty": lambda stored: "" if stored is None else stored,
 }
 
 WRITE: Mapping[str, Codec] = {
@@ -248,6 +258,7 @@ WRITE: Mapping[str, Codec] = {
     "amount": _amount_in,
     "adjuster": _adjuster_in,
     "rule_conditions": _rule_conditions_in,
+    "email_or_empty": _email_or_empty_in,
 }
 
 REASONS: Mapping[str, str] = {
@@ -264,4 +275,5 @@ REASONS: Mapping[str, str] = {
     "amount": "must be a number or a numeric string",
     "adjuster": "must be {} or an object with adjuster (relative, percentage) and a number adjuster_value",
     "rule_conditions": "must be a non-empty array of {modifier_id, modifier_value_id, variant_id}",
+    "email_or_empty": "must be a valid email address or an empty string",
 }

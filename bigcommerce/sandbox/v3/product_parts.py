@@ -101,7 +101,7 @@ BULK_PRICING_FIELDS: tuple[Field, ...] = (
 REVIEW_FIELDS: tuple[Field, ...] = (
     col("id", codec="int", read_only=True), col("product_id", codec="int", read_only=True),
     col("title", codec="str", max_length=255), col("text", "review", "str"), col("status", codec="review_status"),
-    col("rating", codec="int", choices=(0, 1, 2, 3, 4, 5)), extra("email", "", "str"),
+    col("rating", codec="int", choices=(0, 1, 2, 3, 4, 5)), extra("email", "", "email_or_empty"),
     col("name", "author", "str", max_length=255),
     col("date_reviewed", "date_created", "date"), col("date_created", codec="date", read_only=True),
     col("date_modified", "date_created", "date", read_only=True),
