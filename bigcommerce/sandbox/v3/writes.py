@@ -6,7 +6,8 @@ unique values (409) and the per-parent maximum, and prepares the objects nested 
 (a product's ``variants``). It changes nothing, so a batch can check every item before it writes
 any. ``apply`` stores the object through ``rows`` (timestamps and the shared ``rules``).
 Variant ``option_values`` name existing options by id or by display name and label; names not
-yet known become product options and option values when the variant is written.
+yet known become product options (each with its own ``options`` row) and option values when
+the variant is written.
 """
 from __future__ import annotations
 
@@ -287,17 +288,19 @@ def resolve_option_values(state: State, product_id: Any, items: Sequence[Mapping
     return out
 
 
+def option_name(display_name: str, now: int, product_id: int) -> str:
+    """The unique name v3 gives a new option: display name, timestamp, product id (the specs' example)."""
+    return f"{display_name.replace(' ', '-')}{now}-{product_id}"
+
+
 def _product_option(state: State, product_id: int, display_name: str) -> Row:
     product_options = state.tables["product_options"]
     for option in product_options.children(product_id).values():
         if option.get("display_name", "").casefold() == display_name.casefold():
             return option
-    options = state.tables["options"]
-    shared = next((o for o in options.rows.values()
-                   if display_name.casefold() in (o.get("display_name", "").casefold(), o.get("name", "").casefold())),
-                  None)
-    if shared is None:
-        shared = state.add_row("options", {"name": display_name, "display_name": display_name, "type": "RB"})
+    # A v3 option belongs to one product: its own ``options`` row, named as the specs show.
+    shared = state.add_row("options", {"name": option_name(display_name, state.now(), product_id),
+                                       "display_name": display_name, "type": "RB"})
     return state.add_row("product_options", {
         "product_id": product_id, "option_id": shared["id"], "display_name": display_name,
         "sort_order": len(product_options.children(product_id)), "is_required": True,
