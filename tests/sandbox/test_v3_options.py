@@ -322,3 +322,18 @@ def test_v3_option_rows_survive_dump_and_load() -> None:
     copy.load(store.dump())
     assert copy.handle_v3("GET", f"catalog/products/{pid}/modifiers", {}, None).body == before
     assert b'"value_data":{"kind":"paper"}' in before and b'"adjuster_value":2' in before
+
+
+def test_a_variant_cannot_be_built_from_a_modifier(sb: Sandbox) -> None:
+    pid = new_product(sb)
+    modifier = data(v3(sb, "POST", f"catalog/products/{pid}/modifiers", json={
+        "display_name": "Wrap", "type": "dropdown", "required": False,
+        "option_values": [{"label": "Paper", "sort_order": 0}]}))
+    naming = {"sku": "W-1", "option_values": [{"id": modifier["option_values"][0]["id"], "option_id": modifier["id"]}]}
+    assert "option_values" in error_of(v3(sb, "POST", f"catalog/products/{pid}/variants", json=naming), 422)["errors"]
+    by_name = {"sku": "W-2", "option_values": [{"option_display_name": "wrap", "label": "Paper"}]}
+    assert "option_values" in error_of(v3(sb, "POST", f"catalog/products/{pid}/variants", json=by_name), 422)["errors"]
+    other = {"sku": "W-3", "option_values": [{"option_display_name": "Colour", "label": "Red"}]}
+    data(v3(sb, "POST", f"catalog/products/{pid}/variants", json=other))
+    assert [o["display_name"] for o in data(v3(sb, "GET", f"catalog/products/{pid}/options"))] == ["Colour"]
+    assert [m["id"] for m in data(v3(sb, "GET", f"catalog/products/{pid}/modifiers"))] == [modifier["id"]]

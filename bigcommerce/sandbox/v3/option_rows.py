@@ -4,14 +4,12 @@ A v3 option or modifier is a ``product_options`` row; its ``type`` and generated
 on the ``options`` row it points at (``option_id``), and its values are that option's
 ``option_values`` rows. ``kind_of`` tells the two v3 families apart; ``value_data_of`` and
 ``stored_value`` translate a value's ``value_data`` to and from the v2 ``value`` column;
-``prepare_values`` checks the values an option body carries (nothing written until
-``write_values``); ``render_option`` and ``render_value`` add what lives outside the row the
+``render_option`` and ``render_value`` add what lives outside the row the
 renderer reads; ``drop_option`` and ``drop_value`` delete with the variants built on them.
 """
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from bigcommerce.sandbox.catalog import OPTION_VALUES, OPTIONS, PRODUCT_OPTIONS, PRODUCT_SKUS
@@ -19,7 +17,6 @@ from bigcommerce.sandbox.rows import EXTRA, remove_row
 from bigcommerce.sandbox.state import State
 from bigcommerce.sandbox.v3.render import Renderer
 from bigcommerce.sandbox.v3.schema import Family
-from bigcommerce.sandbox.v3.writes import ItemError, Prepared, apply, prepare
 
 Row = dict[str, Any]
 
@@ -40,7 +37,6 @@ VALUELESS_CODES = frozenset({"D", "F", "T", "MT", "N"})
 OPTION, MODIFIER = "option", "modifier"
 KIND = "kind"  # key of a product_options row's ``_v3`` dict
 MAX_COLORS = 3
-MAX_VALUES = 250  # values per option (v3-resources.md §3.3)
 
 DEFAULT_ADJUSTERS: Mapping[str, Any] = {
     "price": {}, "weight": {}, "image_url": "", "purchasing_disabled": {"status": False, "message": ""},
@@ -120,72 +116,6 @@ def stored_value(state: State, code: str, label: str, value_data: Any) -> tuple[
     return label, None
 
 
-@dataclass(frozen=True)
-class Kind:
-    """Variant options or modifiers: their family, their values' family, and what their values must have."""
-
-    name: str
-    family: Family
-    values: Family
-    value_put_required: tuple[str, ...]
-
-
-# ------------------------------------------------------------------ values in a write
-
-def prepare_value(state: State, kind: Kind, code: str, body: Any, option_id: int,
-                   row: dict[str, Any] | None = None) -> Prepared:
-    """One value checked: its fields, and the v2 ``value`` its ``value_data`` is stored as."""
-    prepared = prepare(state, {}, kind.values, body, parent_id=option_id, row=row)
-    assert isinstance(body, dict)
-    label = body["label"] if "label" in body else (row or {}).get("label", "")
-    data = body["value_data"] if "value_data" in body else (value_data_of(code, row) if row is not None else None)
-    value, problem = stored_value(state, code, str(label), data)
-    if problem is not None:
-        raise ItemError(422, {"value_data": problem})
-    prepared.fields["value"] = value
-    if "value_data" in body:
-        prepared.extra["value_data"] = body["value_data"]
-    return prepared
-
-
-def prepare_values(state: State, kind: Kind, code: str, items: list[Any] | None,
-                    option_id: int | None) -> list[Prepared]:
-    """An option body's ``option_values``: updates (with ``id``) and new values, checked, none written."""
-    if items is None:
-        return []
-    if code in VALUELESS_CODES:
-        if items:
-            raise ItemError(422, {"option_values": f"A {V3_TYPE[code]} modifier has no values."})
-        return []
-    if kind.name == OPTION and not items:
-        raise ItemError(422, {"option_values": "An option needs at least one value."})
-    existing = state.tables["option_values"].children(option_id) if option_id else {}
-    out = []
-    for index, item in enumerate(items):
-        try:
-            row = None
-            if isinstance(item, dict) and item.get("id") is not None:
-                row = existing.get(item["id"])
-                if row is None:
-                    raise ItemError(422, {"id": f"The value {item['id']} is not a value of this {kind.family.label}."})
-            out.append(prepare_value(state, kind, code, item, option_id or 0, row))
-        except ItemError as exc:
-            raise exc.prefixed(f"option_values.{index}") from None
-    check_room(len(existing) + sum(1 for prepared in out if prepared.row is None))
-    return out
-
-
-def check_room(count: int) -> None:
-    if count > MAX_VALUES:
-        raise ItemError(422, {"option_values": f"An option can have at most {MAX_VALUES} values."})
-
-
-def write_values(state: State, values: list[Prepared], option_id: int) -> None:
-    for prepared in values:
-        prepared.parent_id = option_id
-        apply(state, prepared)
-
-
 # ------------------------------------------------------------------ rendering
 
 def render_value(state: State, renderer: Renderer, family: Family, row: Mapping[str, Any],
@@ -221,9 +151,10 @@ def render_option(state: State, renderer: Renderer, family: Family, value_family
 
 # ------------------------------------------------------------------ deletes
 
-def drop_variants_with(state: State, product_option_id: int | None = None, value_id: int | None = None) -> None:
+def drop_variants_with(state: State, skus: Collection[Row], product_option_id: int | None = None,
+                       value_id: int | None = None) -> None:
     """Delete the SKUs built with a product option or an option value: a variant needs every value it names."""
-    for sku in list(state.tables["product_skus"].rows.values()):
+    for sku in list(skus):
         if any((product_option_id is not None and choice.get("product_option_id") == product_option_id)
                or (value_id is not None and choice.get("option_value_id") == value_id)
                for choice in sku.get("options") or ()):
@@ -232,7 +163,8 @@ def drop_variants_with(state: State, product_option_id: int | None = None, value
 
 def drop_option(state: State, row: Row) -> None:
     """Delete a product option, the variants built with it, and its ``options`` row when no one else uses it."""
-    drop_variants_with(state, product_option_id=row["id"])
+    drop_variants_with(state, state.tables["product_skus"].children(row["product_id"]).values(),
+                       product_option_id=row["id"])
     option_id = row.get("option_id")
     alone = option_id is not None and dedicated(state, option_id, row["id"])
     remove_row(state, PRODUCT_OPTIONS, row)
@@ -243,5 +175,5 @@ def drop_option(state: State, row: Row) -> None:
 
 def drop_value(state: State, row: Row) -> None:
     """Delete an option value and the variants built with it."""
-    drop_variants_with(state, value_id=row["id"])
+    drop_variants_with(state, state.tables["product_skus"].rows.values(), value_id=row["id"])  # shared values too
     remove_row(state, OPTION_VALUES, row)

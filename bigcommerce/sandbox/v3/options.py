@@ -19,8 +19,9 @@ The mapping onto the one state (v3-resources.md §3.3, §3.4):
   write to them reaches every product using that option, as a v2 write does.
 * A **variant** names its values as a SKU does: ``options = [{product_option_id,
   option_value_id}]`` are the v3 option ids and value ids (``render.option_values``).
-  Deleting an option deletes the variants built with it; deleting a value deletes the
-  variants that use it (the spec declares only the 204; a SKU cannot name a missing value).
+  A variant naming a modifier (by id or by display name) is a 422. Deleting an option deletes
+  the variants built with it; deleting a value deletes the variants that use it (the spec
+  declares only the 204; a SKU cannot name a missing value).
 * A **modifier** is an option that makes no variants. v2 has no modifier object, but its
   product options are both kinds, so a modifier is a ``product_options`` row too, marked
   ``_v3.kind = "modifier"``; its ``required`` is the row's ``is_required``. Rows v3 did not
@@ -36,6 +37,11 @@ The mapping onto the one state (v3-resources.md §3.3, §3.4):
   a 409; at most 250 values per option; lists page by ``page``/``limit`` (default 50, max 250).
   The modifier image upload is not served (501). An option PUT updates the values it names
   by ``id`` and adds those without one; values it does not name are kept.
+
+The operations are ``ACTIONS`` (a path's option id is a ``product_options`` id while the values
+hang off the ``options`` row, which no generic verb follows); they reuse ``writes.prepare`` /
+``apply`` for every field rule, ``query.select`` / ``page_meta`` for paging and the renderer for
+each row, ``option_rows`` for the mapping and ``option_writes`` for values inside an option body.
 """
 from __future__ import annotations
 
@@ -57,21 +63,17 @@ from bigcommerce.sandbox.v3.option_rows import (
     V3_TYPE,
     VALUELESS_CODES,
     VARIANT_TYPES,
-    Kind,
-    check_room,
     dedicated,
     drop_option,
     drop_value,
     kind_of,
     options_of,
-    prepare_value,
-    prepare_values,
     render_option,
     render_value,
     shared_option,
     values_of,
-    write_values,
 )
+from bigcommerce.sandbox.v3.option_writes import Kind, check_room, prepare_value, prepare_values, write_values
 from bigcommerce.sandbox.v3.query import page_meta, select, wanted
 from bigcommerce.sandbox.v3.render import Renderer
 from bigcommerce.sandbox.v3.schema import Action, Call, Family, Field, Route, Unique, col, computed, extra
