@@ -49,6 +49,9 @@ def test_an_option_is_created_listed_read_updated_and_deleted_in_the_specs_shape
     listed = v3(sb, "GET", path)
     assert listed.json()["meta"]["pagination"]["total"] == 1 and listed.json()["data"] == [created]
     assert data(v3(sb, "GET", f"{path}/{created['id']}")) == created
+    narrow = data(v3(sb, "GET", f"{path}/{created['id']}", params={"exclude_fields": "option_values,name,config"}))
+    assert list(narrow) == ["id", "product_id", "display_name", "type", "sort_order"]
+    assert list(data(v3(sb, "GET", path, params={"include_fields": "type"}))[0]) == ["id", "type"]
     updated = data(v3(sb, "PUT", f"{path}/{created['id']}", json={
         "display_name": "Shade", "type": "dropdown",
         "option_values": [{"id": created["option_values"][0]["id"], "label": "Crimson", "sort_order": 0},
