@@ -6,8 +6,8 @@ holds rows no v2 resource shows (``STATE_ONLY``: metafields, keyed by owner type
 refunds, payment transactions and order settings).
 Rows keep ascending-id order, so an unfiltered page is a list slice, not a scan. Ids are
 integers per table, never reused (product videos are keyed by their YouTube id within their
-product). Nothing here knows an API version: the views turn requests into calls on
-``State`` and rows into bodies.
+product, and carry an integer ``serial`` besides, the id v3 shows). Nothing here knows an API
+version: the views turn requests into calls on ``State`` and rows into bodies.
 """
 from __future__ import annotations
 
@@ -51,6 +51,10 @@ ORDER_SETTINGS = Resource(
 )
 STATE_ONLY: tuple[Resource, ...] = (METAFIELDS, ORDER_REFUNDS, ORDER_TRANSACTIONS, ORDER_SETTINGS)
 
+# The integer id of a row whose table keys it by a string (a video's YouTube id): unique in
+# the table, never reused, kept across updates that change the string id.
+SERIAL = "serial"
+
 # Owner table -> its metafields' ``resource_type``: dropping an owner drops its metafields.
 METAFIELD_OWNERS: Mapping[str, str] = {
     "products": "product", "product_skus": "variant", "categories": "category", "brands": "brand",
@@ -84,6 +88,10 @@ class Table:
             if self.rows and key < next(reversed(self.rows)):
                 self._unsorted = True
             self.next_id = max(self.next_id, key + 1)
+        elif row.get(SERIAL) is None:  # string ids: an integer one too, for views that need it (v3 videos)
+            row[SERIAL] = self.allocate_id()
+        else:
+            self.next_id = max(self.next_id, row[SERIAL] + 1)
         self.rows[key] = row
         if self._keys is not None and not self._unsorted:
             self._keys.append(key)
