@@ -2,7 +2,8 @@
 
 Rows are sparse dicts holding only fields that differ from the catalog defaults, dates as
 unix seconds; every view (v2 and v3) renders them. Besides the catalog's resources, the state
-holds rows no v2 resource shows (``STATE_ONLY``: metafields, keyed by owner type and id).
+holds rows no v2 resource shows (``STATE_ONLY``: metafields, keyed by owner type and id;
+channels, their listings, sites and site routes).
 Rows keep ascending-id order, so an unfiltered page is a list slice, not a scan. Ids are
 integers per table, never reused (product videos are keyed by their YouTube id within their
 product). Nothing here knows an API version: the views turn requests into calls on
@@ -25,13 +26,45 @@ METAFIELDS = Resource(
     dates=("date_created", "date_modified"), created="date_created", modified="date_modified",
     parent_key="resource_id",
 )
-STATE_ONLY: tuple[Resource, ...] = (METAFIELDS,)
+# Sales channels (v3 only; no v2 resource shows them). Id 1 is the store's own storefront,
+# present in every store (``seed.reference``). ``enabled_currencies``/``default_currency``:
+# the channel's currency assignment, None while it inherits the store's currencies.
+CHANNELS = Resource(
+    name="channels", path="channels", ops=frozenset(),
+    fields={"id": None, "name": "", "type": "", "platform": "", "status": "", "external_id": "",
+            "is_listable_from_ui": True, "is_visible": True, "enabled_currencies": None, "default_currency": None,
+            "date_created": None, "date_modified": None},
+    dates=("date_created", "date_modified"), created="date_created", modified="date_modified",
+)
+# Product listings of a channel: ``variants`` holds the listed variants (dicts with their own dates).
+CHANNEL_LISTINGS = Resource(
+    name="channel_listings", path="channels/{pid}/listings", ops=frozenset(),
+    fields={"id": None, "channel_id": None, "external_id": "", "product_id": None, "state": "", "name": "",
+            "description": "", "variants": [], "date_created": None, "date_modified": None},
+    dates=("date_created", "date_modified"), created="date_created", modified="date_modified",
+    parent="channels", parent_key="channel_id",
+)
+# A channel's site (at most one per channel) and its routes. ``checkout_url`` "" = not customized.
+SITES = Resource(
+    name="sites", path="sites", ops=frozenset(),
+    fields={"id": None, "url": "", "channel_id": None, "ssl_status": "shared", "checkout_url": "",
+            "created_at": None, "updated_at": None},
+    dates=("created_at", "updated_at"), created="created_at", modified="updated_at",
+)
+SITE_ROUTES = Resource(
+    name="site_routes", path="sites/{pid}/routes", ops=frozenset(),
+    fields={"id": None, "site_id": None, "type": "", "matching": "", "route": ""},
+    parent="sites", parent_key="site_id",
+)
+STATE_ONLY: tuple[Resource, ...] = (METAFIELDS, CHANNELS, CHANNEL_LISTINGS, SITES, SITE_ROUTES)
 
 # Owner table -> its metafields' ``resource_type``: dropping an owner drops its metafields.
 METAFIELD_OWNERS: Mapping[str, str] = {
     "products": "product", "product_skus": "variant", "categories": "category", "brands": "brand",
-    "customers": "customer", "orders": "order",
+    "customers": "customer", "orders": "order", "channels": "channel",
 }
+# State-only tables whose rows belong to a row of another state-only table (dropped with it).
+STATE_ONLY_CHILDREN: Mapping[str, tuple[str, ...]] = {"channels": ("channel_listings",), "sites": ("site_routes",)}
 
 
 class Table:
@@ -159,7 +192,7 @@ class State:
         """Remove a row and, recursively, everything under it."""
         table = self.tables[res.name]
         table.remove(table.key_of(row))
-        for child_name in CHILDREN.get(res.name, ()):
+        for child_name in (*CHILDREN.get(res.name, ()), *STATE_ONLY_CHILDREN.get(res.name, ())):
             child_table = self.tables[child_name]
             for child in list(child_table.by_parent.get(row["id"], {}).values()):
                 self.drop(child_table.resource, child)
