@@ -56,7 +56,9 @@ SITE_ROUTES = Resource(
     fields={"id": None, "site_id": None, "type": "", "matching": "", "route": ""},
     parent="sites", parent_key="site_id",
 )
-STATE_ONLY: tuple[Resource, ...] = (METAFIELDS, CHANNELS, CHANNEL_LISTINGS, SITES, SITE_ROUTES)
+# The webhook notification emails (``/hooks/admin``): one row, id 1, once they are set.
+HOOK_ADMIN = Resource(name="hook_admin", path="hooks/admin", ops=frozenset(), fields={"id": None, "emails": []})
+STATE_ONLY: tuple[Resource, ...] = (METAFIELDS, CHANNELS, CHANNEL_LISTINGS, SITES, SITE_ROUTES, HOOK_ADMIN)
 
 # Owner table -> its metafields' ``resource_type``: dropping an owner drops its metafields.
 METAFIELD_OWNERS: Mapping[str, str] = {

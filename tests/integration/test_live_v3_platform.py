@@ -187,3 +187,9 @@ def test_a_webhook_to_plain_http_is_refused_naming_the_destination(api: Bigcomme
     with pytest.raises(ClientRequestException) as caught:
         api.v3.Webhooks.create(scope="store/order/created", destination="http://hooks.example.com/x")
     assert caught.value.status_code == 422 and any("https" in message for message in caught.value.errors)
+
+
+def test_the_hook_admin_singleton_keeps_the_notification_emails(api: BigcommerceApi) -> None:
+    api.v3.HookAdmin.update(emails=["ops@example.com"])
+    admin = api.v3.HookAdmin.get()
+    assert admin["emails"] == ["ops@example.com"] and isinstance(admin["hooks_list"], list)

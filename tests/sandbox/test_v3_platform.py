@@ -420,6 +420,35 @@ def test_webhooks_filter_by_is_active_scope_and_destination_and_page_by_offset(
     assert len(page["data"]) == 1 and page["meta"]["pagination"]["total_pages"] == 2
 
 
+def test_a_hook_changed_in_either_version_is_changed_in_the_other(make_real_sandbox: MakeSandbox) -> None:
+    sb = make_real_sandbox()
+    created = data(v3(sb, "POST", "hooks", json=HOOK))
+    changed_in_v2 = v2(sb, "PUT", f"hooks/{created['id']}", json={"scope": "store/product/updated"})
+    assert changed_in_v2.status_code == 200, changed_in_v2.text
+    assert data(v3(sb, "GET", f"hooks/{created['id']}"))["scope"] == "store/product/updated"
+    data(v3(sb, "PUT", f"hooks/{created['id']}", json={"headers": {"X-Key": "k"}}))
+    assert v2(sb, "GET", f"hooks/{created['id']}").json()["headers"] == {"X-Key": "k"}
+    assert v2(sb, "DELETE", f"hooks/{created['id']}").status_code == 200
+    error_of(v3(sb, "GET", f"hooks/{created['id']}"), 404)
+
+
+def test_hooks_admin_lists_hooks_with_their_status_and_upserts_the_emails_with_a_204(
+        make_real_sandbox: MakeSandbox) -> None:
+    sb = make_real_sandbox()
+    data(v3(sb, "POST", "hooks", json=HOOK))
+    data(v3(sb, "POST", "hooks", json={**HOOK, "is_active": False}))
+    admin = data(v3(sb, "GET", "hooks/admin"))
+    assert admin["emails"] == [] and admin["blocked_domains"] == []
+    assert [hook["status"] for hook in admin["hooks_list"]] == ["active", "inactive"]
+    assert len(data(v3(sb, "GET", "hooks/admin", params={"is_active": "false"}))["hooks_list"]) == 1
+    saved = v3(sb, "PUT", "hooks/admin", json={"emails": ["ops@example.com"]})
+    assert saved.status_code == 204 and not saved.content
+    assert data(v3(sb, "GET", "hooks/admin"))["emails"] == ["ops@example.com"]
+    assert error_of(v3(sb, "PUT", "hooks/admin", json={}), 422)["errors"] == {"emails": "error.path.missing"}
+    error_of(v3(sb, "PUT", "hooks/admin", json={"emails": ["not-an-address"]}), 422)
+    assert sb.store.dump()["hook_admin"] == [{"id": 1, "emails": ["ops@example.com"]}]
+
+
 # -- state: the defaults survive dump/load, seeding, and an old dump ------------------------------------------
 def test_the_default_channel_and_site_are_in_every_dump_and_come_back_from_load() -> None:
     source = Store(store_hash="abc123")

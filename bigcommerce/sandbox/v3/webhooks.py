@@ -9,6 +9,10 @@ destination must be an https URL on port 443 ("custom ports are not currently su
 ``headers`` an object of strings or null; ``created_at``/``updated_at`` are Unix epoch
 integers; a PUT needs at least one field; ``DELETE /hooks/{webhook_id}`` answers 200 with the
 deleted hook (§2.13). The list filters ``is_active``, ``scope`` and ``destination``.
+``/hooks/admin``: GET answers the notification emails, every hook with its ``status``
+(``active``/``inactive``; ``is_active`` filters them) and no blocked domains (the sandbox never
+calls a destination); PUT sets the emails (``emails`` required, an array of addresses) and
+answers 204.
 """
 from __future__ import annotations
 
@@ -16,7 +20,7 @@ from collections.abc import Mapping
 from typing import Any
 from urllib.parse import urlsplit
 
-from bigcommerce.sandbox.responses import StoreResponse
+from bigcommerce.sandbox.responses import NO_CONTENT, StoreResponse
 from bigcommerce.sandbox.rows import remove_row
 from bigcommerce.sandbox.state import State
 from bigcommerce.sandbox.v3.answers import data_response
@@ -24,6 +28,7 @@ from bigcommerce.sandbox.v3.errors import V3Error, bad_input, invalid
 from bigcommerce.sandbox.v3.render import Renderer
 from bigcommerce.sandbox.v3.schema import LIST, Action, Call, Family, Field, Route, col, on
 from bigcommerce.sandbox.v3.writes import ItemError, apply, prepare
+from bigcommerce.sandbox.values import to_bool
 
 # The events of the spec's webhook payload schemas (their titles).
 _EVENTS = """
@@ -131,12 +136,47 @@ def get_hook(state: State, renderer: Renderer, call: Call) -> StoreResponse:
     return data_response(renderer.render(WEBHOOKS, _find(state, call)))
 
 
+def get_admin(state: State, renderer: Renderer, call: Call) -> StoreResponse:
+    hooks = list(state.tables["hooks"].ordered().values())
+    raw = call.query.get("is_active")
+    if raw is not None:
+        try:
+            wanted = to_bool(raw)
+        except ValueError:
+            raise invalid({"is_active": f"'{raw}' is not true or false."},
+                          "The filter 'is_active' is invalid.") from None
+        hooks = [row for row in hooks if bool(row.get("is_active")) == wanted]
+    listed = [{**renderer.render(WEBHOOKS, row), "status": "active" if row.get("is_active") else "inactive"}
+              for row in hooks]
+    settings = state.tables["hook_admin"].rows.get(1, {})
+    pagination = {"total": len(listed), "count": len(listed), "per_page": max(len(listed), 1), "current_page": 1,
+                  "total_pages": 1, "links": {"current": "?page=1"}}
+    return data_response({"emails": list(settings.get("emails") or ()), "hooks_list": listed, "blocked_domains": []},
+                         {"pagination": pagination})
+
+
+def set_admin(state: State, renderer: Renderer, call: Call) -> StoreResponse:
+    """Upsert the notification emails: 204."""
+    body = call.body
+    if not isinstance(body, dict):
+        raise bad_input("The request body must be a JSON object.")
+    emails = body.get("emails")
+    if emails is None:
+        raise invalid({"emails": "error.path.missing"}, INVALID_JSON)
+    if not isinstance(emails, list) or not all(isinstance(email, str) and "@" in email for email in emails):
+        raise invalid({"emails": "The field 'emails' must be an array of email addresses."}, INVALID_JSON)
+    state.add_row("hook_admin", {"id": 1, "emails": list(emails)})
+    return NO_CONTENT
+
+
 FAMILIES: Mapping[str, Family] = {WEBHOOKS.name: WEBHOOKS}
 
 ACTIONS: Mapping[str, Action] = {"create_hook": create_hook, "update_hook": update_hook,
-                                 "delete_hook": delete_hook, "get_hook": get_hook}
+                                 "delete_hook": delete_hook, "get_hook": get_hook, "get_admin": get_admin,
+                                 "set_admin": set_admin}
 
 ROUTES: tuple[Route, ...] = (
     Route("hooks", "webhooks", {"GET": LIST, "POST": "create_hook"}),
     Route("hooks/{webhook_id}", "webhooks", {"GET": "get_hook", "PUT": "update_hook", "DELETE": "delete_hook"}),
+    Route("hooks/admin", "webhooks", {"GET": "get_admin", "PUT": "set_admin"}),
 )
