@@ -67,6 +67,9 @@ METAFIELD_OWNERS: Mapping[str, str] = {
 }
 # State-only tables whose rows belong to a row of another state-only table (dropped with it).
 STATE_ONLY_CHILDREN: Mapping[str, tuple[str, ...]] = {"channels": ("channel_listings",), "sites": ("site_routes",)}
+# Catalog table -> state-only (table, column) rows that name one of its rows: a channel listing
+# names its product, and goes when the product does (through either view).
+STATE_ONLY_REFERRERS: Mapping[str, tuple[tuple[str, str], ...]] = {"products": (("channel_listings", "product_id"),)}
 
 
 class Table:
@@ -198,6 +201,10 @@ class State:
             child_table = self.tables[child_name]
             for child in list(child_table.by_parent.get(row["id"], {}).values()):
                 self.drop(child_table.resource, child)
+        for table_name, column in STATE_ONLY_REFERRERS.get(res.name, ()):
+            referrers = self.tables[table_name]
+            for key in [key for key, other in referrers.rows.items() if other.get(column) == row["id"]]:
+                referrers.remove(key)
         owner_type = METAFIELD_OWNERS.get(res.name)
         if owner_type is not None:
             metafields = self.tables["metafields"]

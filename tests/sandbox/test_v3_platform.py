@@ -248,6 +248,17 @@ def test_listings_filter_by_product(make_real_sandbox: MakeSandbox) -> None:
     assert [item["product_id"] for item in data(v3(sb, "GET", path, params={"product_id:in": cap}))] == [cap]
 
 
+def test_a_products_listings_go_when_the_product_is_deleted_through_v2(make_real_sandbox: MakeSandbox) -> None:
+    sb = make_real_sandbox()
+    ebay = channel(sb, "eBay")
+    tee, tee_variants = product_with_variants(sb, "Tee", "S")
+    cap, cap_variants = product_with_variants(sb, "Cap", "L")
+    path = f"channels/{ebay['id']}/listings"
+    data(v3(sb, "POST", path, json=[listing(tee, tee_variants), listing(cap, cap_variants)]))
+    assert v2(sb, "DELETE", f"products/{tee}").status_code == 204
+    assert [item["product_id"] for item in data(v3(sb, "GET", path))] == [cap]
+
+
 # -- channel metafields (§3.19) -----------------------------------------------------------------------------
 def test_channel_metafields_are_metafields_of_resource_type_channel(make_real_sandbox: MakeSandbox) -> None:
     sb = make_real_sandbox()
