@@ -16,6 +16,7 @@ from bigcommerce.sandbox.responses import dumps
 from bigcommerce.sandbox.rows import EXTRA
 from bigcommerce.sandbox.state import State
 from bigcommerce.sandbox.v3.codecs import READ, number
+from bigcommerce.sandbox.v3.platform_fields import PLATFORM_COMPUTED
 from bigcommerce.sandbox.v3.schema import Family, Field
 from bigcommerce.sandbox.values import image_url, slug
 
@@ -103,6 +104,7 @@ COMPUTED: Mapping[str, Callable[[State, Row], Any]] = {
     "zero": lambda state, row: 0,
     "null": lambda state, row: None,
     "empty_list": lambda state, row: [],
+    **PLATFORM_COMPUTED,
 }
 
 

@@ -12,12 +12,36 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from bigcommerce.sandbox.v3 import catalog, customers, options, orders, product_parts, refund_quotes, refunds
+from bigcommerce.sandbox.v3 import (
+    catalog,
+    channel_listings,
+    channels,
+    customers,
+    options,
+    orders,
+    product_parts,
+    refund_quotes,
+    refunds,
+    sites,
+    webhooks,
+)
 from bigcommerce.sandbox.v3.schema import Action, Family, Route
 from bigcommerce.sandbox.v3.templates import TEMPLATES
 
 # Each family module declares FAMILIES, ROUTES and (for operations beyond the generic verbs) ACTIONS.
-FAMILY_MODULES = (catalog, customers, product_parts, options, orders, refund_quotes, refunds)
+FAMILY_MODULES = (
+    catalog,
+    product_parts,
+    options,
+    customers,
+    orders,
+    refund_quotes,
+    refunds,
+    channels,
+    channel_listings,
+    sites,
+    webhooks,
+)
 
 FAMILIES: Mapping[str, Family] = {name: family for module in FAMILY_MODULES for name, family in module.FAMILIES.items()}
 ROUTES: tuple[Route, ...] = tuple(route for module in FAMILY_MODULES for route in module.ROUTES)
