@@ -2,7 +2,9 @@
 
 Rows are sparse dicts holding only fields that differ from the catalog defaults, dates as
 unix seconds; every view (v2 and v3) renders them. Besides the catalog's resources, the state
-holds rows no v2 resource shows (``STATE_ONLY``: metafields, keyed by owner type and id).
+holds rows no v2 resource shows (``STATE_ONLY``: metafields, keyed by owner type and id; price
+lists, their records and assignments; inventory locations and the stock held at them), which
+``DEPENDENTS`` drops with the row they name.
 Rows keep ascending-id order, so an unfiltered page is a list slice, not a scan. Ids are
 integers per table, never reused (product videos are keyed by their YouTube id within their
 product). Nothing here knows an API version: the views turn requests into calls on
@@ -25,7 +27,55 @@ METAFIELDS = Resource(
     dates=("date_created", "date_modified"), created="date_created", modified="date_modified",
     parent_key="resource_id",
 )
-STATE_ONLY: tuple[Resource, ...] = (METAFIELDS,)
+# Price lists (v3 only): lists, their records keyed by (price list, variant, currency) with an
+# internal row id, and assignments to customer groups and channels.
+PRICE_LISTS = Resource(
+    name="price_lists", path="pricelists", ops=frozenset(),
+    fields={"id": None, "name": "", "active": True, "date_created": None, "date_modified": None},
+    dates=("date_created", "date_modified"), created="date_created", modified="date_modified",
+)
+PRICE_LIST_RECORDS = Resource(
+    name="price_list_records", path="pricelists/{price_list_id}/records", ops=frozenset(),
+    fields={"id": None, "price_list_id": None, "variant_id": None, "product_id": None, "currency": "",
+            "price": None, "sale_price": None, "retail_price": None, "map_price": None, "calculated_price": None,
+            "bulk_pricing_tiers": [], "date_created": None, "date_modified": None},
+    dates=("date_created", "date_modified"), created="date_created", modified="date_modified",
+    parent_key="price_list_id",
+)
+PRICE_LIST_ASSIGNMENTS = Resource(
+    name="price_list_assignments", path="pricelists/assignments", ops=frozenset(),
+    fields={"id": None, "price_list_id": None, "customer_group_id": None, "channel_id": None},
+    parent_key="price_list_id",
+)
+# Inventory locations (location 1 is the default, in every store) and what an item holds at a
+# location other than the default: its quantity and settings. Location 1's quantity is not
+# stored here: it is the v2 inventory_level minus the other locations' (``v3.inventory``).
+INVENTORY_LOCATIONS = Resource(
+    name="inventory_locations", path="inventory/locations", ops=frozenset(),
+    fields={"id": None, "code": "", "label": "", "description": "", "managed_by_external_source": False,
+            "type_id": "PHYSICAL", "enabled": True, "operating_hours": None, "time_zone": "Etc/UTC",
+            "created_at": None, "updated_at": None, "address": None, "storefront_visibility": True,
+            "special_hours": [], "is_default": False},
+    dates=("created_at", "updated_at"), created="created_at", modified="updated_at",
+)
+LOCATION_INVENTORY = Resource(
+    name="location_inventory", path="inventory/locations/{location_id}/items", ops=frozenset(),
+    fields={"id": None, "location_id": None, "product_id": None, "variant_id": None, "quantity": 0,
+            "safety_stock": 0, "is_in_stock": True, "warning_level": 0, "bin_picking_number": ""},
+    parent_key="product_id",
+)
+STATE_ONLY: tuple[Resource, ...] = (
+    METAFIELDS, PRICE_LISTS, PRICE_LIST_RECORDS, PRICE_LIST_ASSIGNMENTS, INVENTORY_LOCATIONS, LOCATION_INVENTORY,
+)
+
+# Owner table -> the state-only rows naming it, as (table, column): dropping the owner drops them.
+DEPENDENTS: Mapping[str, tuple[tuple[str, str], ...]] = {
+    "price_lists": (("price_list_records", "price_list_id"), ("price_list_assignments", "price_list_id")),
+    "customer_groups": (("price_list_assignments", "customer_group_id"),),
+    "product_skus": (("price_list_records", "variant_id"), ("location_inventory", "variant_id")),
+    "products": (("location_inventory", "product_id"),),
+    "inventory_locations": (("location_inventory", "location_id"),),
+}
 
 # Owner table -> its metafields' ``resource_type``: dropping an owner drops its metafields.
 METAFIELD_OWNERS: Mapping[str, str] = {
@@ -169,6 +219,14 @@ class State:
             for key, metafield in list(metafields.by_parent.get(row["id"], {}).items()):
                 if metafield.get("resource_type") == owner_type:
                     metafields.remove(key)
+        for table_name, column in DEPENDENTS.get(res.name, ()):
+            dependents = self.tables[table_name]
+            if not dependents.rows:
+                continue
+            indexed = dependents.resource.parent_key == column
+            candidates = dependents.by_parent.get(row["id"], {}) if indexed else dependents.rows
+            for key in [key for key, other in candidates.items() if other.get(column) == row["id"]]:
+                dependents.remove(key)
 
     def archive(self, row: dict[str, Any]) -> None:
         """Archive an order instead of deleting it (``is_deleted: true``)."""

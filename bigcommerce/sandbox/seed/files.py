@@ -14,8 +14,9 @@ Format::
     }
 
 Keys are the resource names of ``catalog.RESOURCES`` and of the state-only tables
-(``metafields``, which only v3 shows: dates in ISO 8601); subresource rows carry their parent
-key (``product_id``, ``order_id``, ``customer_id``, ``country_id``, ``option_id``,
+(``metafields``, ``price_lists``, ``price_list_records``, ``price_list_assignments``,
+``inventory_locations``, ``location_inventory``, which only v3 shows: dates in ISO 8601);
+subresource rows carry their parent key (``product_id``, ``order_id``, ``customer_id``, ``country_id``, ``option_id``,
 ``option_set_id``, ``zone_id``). Rows hold API field names with API values (RFC 2822
 dates, decimal strings; a product's or SKU's ``_v3`` dict holds the fields only v3 has);
 fields left out take the API defaults, rows without ``id`` get

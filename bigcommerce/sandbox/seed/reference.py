@@ -2,12 +2,13 @@
 
 ``load_reference`` fills the 15 order statuses, a few real countries with their states,
 currencies (USD default), tax classes, payment methods, legacy shipping methods and a
-United States shipping zone with three methods.
+United States shipping zone with three methods, and the default inventory location (id 1).
 """
 from __future__ import annotations
 
 from typing import Any
 
+from bigcommerce.sandbox.seed.locations import add_default_location
 from bigcommerce.sandbox.state import State
 
 REFERENCE_EPOCH_S = 1514764800  # 2018-01-01T00:00:00Z: reference data "creation" date
@@ -146,4 +147,5 @@ def load_reference(store: State) -> None:
     })
     for method in ZONE_METHODS:
         store.add_row("shipping_zone_methods", {**method, "zone_id": zone["id"]})
+    add_default_location(store)
 

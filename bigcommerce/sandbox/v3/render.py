@@ -89,6 +89,7 @@ COMPUTED: Mapping[str, Callable[[State, Row], Any]] = {
     "zero": lambda state, row: 0,
     "null": lambda state, row: None,
     "empty_list": lambda state, row: [],
+    "variant_sku": lambda state, row: state.tables["product_skus"].rows.get(row.get("variant_id"), {}).get("sku", ""),
 }
 
 

@@ -37,6 +37,9 @@ ATOMIC = "atomic"  # nothing saved, one 422 (or 409) error object naming every f
 # the first page, pagination only past it, cursor_pagination only when a cursor was sent);
 # offset and cursor, both blocks on every page (metafields).
 OFFSET, CURSOR, CURSOR_AND_OFFSET = "offset", "cursor", "cursor+offset"
+# Offset and cursor, the price lists' rule: both blocks unless the request picks one (a cursor:
+# cursor_pagination only; ``page``: pagination only), and a cursor cannot be sent with ``page``.
+CURSOR_OR_OFFSET = "cursor|offset"
 
 
 @dataclass(frozen=True)
@@ -183,6 +186,7 @@ class Family:
     parent_column: str = ""  # ...named by this column (product_id, resource_id)
     max_per_parent: int | None = None
     empty_list: int = 200  # 204: an empty list is answered without a body
+    offset_links: bool = True  # False: meta.pagination has no links (price lists, §2.5)
 
     def field_named(self, name: str) -> Field | None:
         for item in self.fields:
@@ -204,6 +208,7 @@ class Route:
     family: str
     ops: Mapping[str, str]
     per_parent: bool = False
+    text_params: int = 0  # the last n path parameters are text keys (a currency code), not ids
 
 
 @dataclass
@@ -222,6 +227,7 @@ class Call:
     query: Mapping[str, str]
     body: object
     ids: tuple[int, ...] = ()
+    keys: tuple[str, ...] = ()  # the route's text path parameters (``text_params``)
 
 
 # An operation a family module implements itself: it reads and writes the state, renders with

@@ -100,12 +100,13 @@ class V3View:
         if op == SUMMARY:
             return data_response(catalog_summary(self.state))
         family = FAMILIES[route.family]
-        ids = [_path_id(raw) for raw in params]
+        id_count = len(params) - route.text_params
+        ids = [_path_id(raw) for raw in params[:id_count]]
         parent_id = ids[0] if route.per_parent else None
         if parent_id is not None and parent_id not in self.state.tables[family.parent_table].rows:
             raise not_found(family.parent_table[:-1])
         item_id = ids[-1] if op in ITEM_OPS else None
-        call = Call(route, family, parent_id, item_id, query, body, tuple(ids))
+        call = Call(route, family, parent_id, item_id, query, body, tuple(ids), tuple(params[id_count:]))
         action = ACTIONS.get(op)
         if action is not None:
             return action(self.state, self.renderer, call)
