@@ -218,3 +218,17 @@ def test_locations_and_their_stock_survive_dump_and_load() -> None:
         assert restored.handle_v3("GET", path, {}, None).body == store.handle_v3("GET", path, {}, None).body
     assert restored.handle(
         "GET", f"products/{product_id}", {}, None).body == store.handle("GET", f"products/{product_id}", {}, None).body
+
+
+def test_a_v3_catalog_write_of_a_variant_level_lands_at_the_default_location(sb: Sandbox) -> None:
+    product = data(v3(sb, "POST", "catalog/products", json=product_body(
+        "Tee", inventory_tracking="variant", variants=size_variants("S"))))
+    (small,) = data(v3(sb, "GET", f"catalog/products/{product['id']}/variants"))
+    warehouse = second_location(sb)
+    adjust(sb, "absolute", {"location_id": warehouse, "variant_id": small["id"], "quantity": 4})
+    data(v3(sb, "PUT", f"catalog/products/{product['id']}/variants/{small['id']}", json={"inventory_level": 10}))
+    (item,) = data(v3(sb, "GET", "inventory/items", params={"variant_id:in": small["id"]}))
+    assert item["identity"]["sku_id"] == small["id"]
+    assert {loc["location_id"]: loc["total_inventory_onhand"] for loc in item["locations"]} == {1: 6, warehouse: 4}
+    skus = v2(sb, "GET", f"products/{product['id']}/skus").json()
+    assert [s["inventory_level"] for s in skus] == [10]

@@ -221,3 +221,12 @@ def test_price_lists_records_and_assignments_survive_dump_and_load() -> None:
         query = {"include": "bulk_pricing_tiers"}
         assert restored.handle_v3("GET", path, query, None).body == store.handle_v3("GET", path, query, None).body
     assert restored.handle_v3("POST", "pricelists", {}, {"name": "Next"}).body.startswith(b'{"data":{"id":2,')
+
+
+def test_deleting_a_customer_group_through_v2_drops_its_assignments(sb: Sandbox) -> None:
+    plist = price_list(sb)["id"]
+    group = v2(sb, "POST", "customer_groups", json={"name": "Trade"}).json()
+    data(v3(sb, "PUT", f"pricelists/{plist}/assignments", json={"customer_group_id": group["id"], "channel_id": 1}))
+    assert len(data(v3(sb, "GET", "pricelists/assignments", params={"customer_group_id": group["id"]}))) == 1
+    assert v2(sb, "DELETE", f"customer_groups/{group['id']}").status_code == 204
+    assert data(v3(sb, "GET", "pricelists/assignments")) == []
