@@ -2,9 +2,9 @@
 
 Rows are sparse dicts holding only fields that differ from the catalog defaults, dates as
 unix seconds; every view (v2 and v3) renders them. Besides the catalog's resources, the state
-holds rows no v2 resource shows (``STATE_ONLY``: metafields, keyed by owner type and id; price
-lists, their records and assignments; inventory locations and the stock held at them), which
-``DEPENDENTS`` drops with the row they name.
+holds rows no v2 resource shows (``STATE_ONLY``: metafields, keyed by owner type and id; order
+refunds, payment transactions and order settings; price lists, their records and assignments;
+inventory locations and the stock held at them), which ``DEPENDENTS`` drops with the row they name.
 Rows keep ascending-id order, so an unfiltered page is a list slice, not a scan. Ids are
 integers per table, never reused (product videos are keyed by their YouTube id within their
 product). Nothing here knows an API version: the views turn requests into calls on
@@ -26,6 +26,29 @@ METAFIELDS = Resource(
             "permission_set": "read", "description": "", "date_created": None, "date_modified": None},
     dates=("date_created", "date_modified"), created="date_created", modified="date_modified",
     parent_key="resource_id",
+)
+# v3 order refunds (``orders/{order_id}/payment_actions/refunds``): what each refund took back;
+# the order's ``refunded_amount``, status and line quantities change with it (v3.refunds).
+ORDER_REFUNDS = Resource(
+    name="order_refunds", path="order_refunds", ops=frozenset(),
+    fields={"id": None, "order_id": None, "user_id": 0, "created": None, "reason": "", "total_amount": "0.00",
+            "total_tax": "0.00", "uses_merchant_override_values": False, "payments": [], "items": [],
+            "transaction_ids": []},
+    dates=("created",), created="created", parent_key="order_id",
+)
+# Payment events of an order after it was placed (authorization or purchase, capture, void, refund):
+# the opening one is written the first time the v3 view needs it, from the order's payment method.
+ORDER_TRANSACTIONS = Resource(
+    name="order_transactions", path="order_transactions", ops=frozenset(),
+    fields={"id": None, "order_id": None, "event": "purchase", "provider": "custom", "payment_method": "",
+            "amount": "0.00", "currency": "USD", "status": "ok", "reference_transaction_id": None,
+            "date_created": None},
+    dates=("date_created",), created="date_created", parent_key="order_id",
+)
+# Order notification settings: id 0 is the store's, any other id a channel's (v3 orders/settings).
+ORDER_SETTINGS = Resource(
+    name="order_settings", path="order_settings", ops=frozenset(),
+    fields={"id": None, "order_placed": None, "forward_invoice": None},
 )
 # Price lists (v3 only): lists, their records keyed by (price list, variant, currency) with an
 # internal row id, and assignments to customer groups and channels.
@@ -65,7 +88,8 @@ LOCATION_INVENTORY = Resource(
     parent_key="product_id",
 )
 STATE_ONLY: tuple[Resource, ...] = (
-    METAFIELDS, PRICE_LISTS, PRICE_LIST_RECORDS, PRICE_LIST_ASSIGNMENTS, INVENTORY_LOCATIONS, LOCATION_INVENTORY,
+    METAFIELDS, ORDER_REFUNDS, ORDER_TRANSACTIONS, ORDER_SETTINGS,
+    PRICE_LISTS, PRICE_LIST_RECORDS, PRICE_LIST_ASSIGNMENTS, INVENTORY_LOCATIONS, LOCATION_INVENTORY,
 )
 
 # Owner table -> the state-only rows naming it, as (table, column): dropping the owner drops them.

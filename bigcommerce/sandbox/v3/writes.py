@@ -80,11 +80,10 @@ def prepare(state: State, families: Mapping[str, Family], family: Family, body: 
             prepared.extra[item.name] = stored
         else:
             prepared.fields[item.key] = stored
-    if creating:
-        for name in family.required:
-            if body.get(name) is None and name not in errors and not (
-                    parent_field is not None and name == parent_field.name):
-                errors[name] = f"The field '{name}' is required."
+    for name in family.required if creating else family.update_required:
+        if body.get(name) is None and name not in errors and not (
+                parent_field is not None and name == parent_field.name):
+            errors[name] = f"The field '{name}' is required."
     if errors:
         raise ItemError(422, errors)
     _check_references(state, family, prepared)
