@@ -18,7 +18,7 @@ from urllib.parse import quote
 
 from bigcommerce.sandbox.state import State
 from bigcommerce.sandbox.v3.errors import invalid
-from bigcommerce.sandbox.v3.schema import CURSOR, CURSOR_AND_OFFSET, Family, Filter
+from bigcommerce.sandbox.v3.schema import CURSOR, CURSOR_AND_OFFSET, CURSOR_OR_OFFSET, Family, Filter
 from bigcommerce.sandbox.values import as_number, parse_date, to_bool, to_int
 
 Row = Mapping[str, Any]
@@ -235,7 +235,10 @@ def select(family: Family, rows: Rows, query: Mapping[str, str], ids: Sequence[i
     ``ids``: the rows' ids when the rows are in ascending id order (a cursor is then found by bisection).
     """
     page, limit = paging(family, query)
-    if family.paging in (CURSOR, CURSOR_AND_OFFSET):
+    if family.paging == CURSOR_OR_OFFSET and query.get("page") and (query.get("before") or query.get("after")):
+        raise invalid({"page": "A cursor (before, after) cannot be used with page."},
+                      "The parameter 'page' is invalid.")
+    if family.paging in (CURSOR, CURSOR_AND_OFFSET, CURSOR_OR_OFFSET):
         for kind in ("after", "before"):
             if query.get(kind):
                 anchor = decode_cursor(query[kind])
@@ -270,6 +273,8 @@ def page_meta(family: Family, page: Page, query: Mapping[str, str]) -> dict[str,
     cursor_family = family.paging in (CURSOR, CURSOR_AND_OFFSET)
     with_offset = family.paging != CURSOR or not page.cursor
     with_cursor = cursor_family and (family.paging == CURSOR_AND_OFFSET or page.cursor or page.page == 1)
+    if family.paging == CURSOR_OR_OFFSET:
+        with_offset, with_cursor = not page.cursor, not query.get("page")
     if with_offset:
         total_pages = -(-page.total // page.limit)
         links = {}
@@ -282,6 +287,8 @@ def page_meta(family: Family, page: Page, query: Mapping[str, str]) -> dict[str,
             "total": page.total, "count": len(page.rows), "per_page": page.limit, "current_page": page.page,
             "total_pages": total_pages, "links": links,
         }
+        if not family.offset_links:
+            del meta["pagination"]["links"]
     if with_cursor:
         cursor: dict[str, Any] = {"count": len(page.rows), "per_page": page.limit}
         links = {}

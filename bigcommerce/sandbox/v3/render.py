@@ -105,6 +105,7 @@ COMPUTED: Mapping[str, Callable[[State, Row], Any]] = {
     "null": lambda state, row: None,
     "empty_list": lambda state, row: [],
     **PLATFORM_COMPUTED,
+    "variant_sku": lambda state, row: state.tables["product_skus"].rows.get(row.get("variant_id"), {}).get("sku", ""),
 }
 
 

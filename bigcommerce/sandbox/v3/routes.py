@@ -17,8 +17,10 @@ from bigcommerce.sandbox.v3 import (
     channel_listings,
     channels,
     customers,
+    inventory,
     options,
     orders,
+    pricelists,
     product_parts,
     refund_quotes,
     refunds,
@@ -41,6 +43,8 @@ FAMILY_MODULES = (
     channel_listings,
     sites,
     webhooks,
+    pricelists,
+    inventory,
 )
 
 FAMILIES: Mapping[str, Family] = {name: family for module in FAMILY_MODULES for name, family in module.FAMILIES.items()}

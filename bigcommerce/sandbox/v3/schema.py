@@ -37,6 +37,9 @@ ATOMIC = "atomic"  # nothing saved, one 422 (or 409) error object naming every f
 # the first page, pagination only past it, cursor_pagination only when a cursor was sent);
 # offset and cursor, both blocks on every page (metafields).
 OFFSET, CURSOR, CURSOR_AND_OFFSET = "offset", "cursor", "cursor+offset"
+# Offset and cursor, the price lists' rule: both blocks unless the request picks one (a cursor:
+# cursor_pagination only; ``page``: pagination only), and a cursor cannot be sent with ``page``.
+CURSOR_OR_OFFSET = "cursor|offset"
 
 
 @dataclass(frozen=True)
@@ -184,6 +187,7 @@ class Family:
     parent_column: str = ""  # ...named by this column (product_id, resource_id)
     max_per_parent: int | None = None
     empty_list: int = 200  # 204: an empty list is answered without a body
+    offset_links: bool = True  # False: meta.pagination has no links (price lists, §2.5)
     parent_label: str = ""  # the parent's word in errors ("variant"); "" = parent_table without its "s"
 
     @property
@@ -222,6 +226,7 @@ class Route:
     per_parent: bool = False
     parent_index: int = 0
     parent_owner: str = ""
+    text_params: int = 0  # the last n path parameters are text keys (a currency code), not ids
 
 
 @dataclass
@@ -240,6 +245,7 @@ class Call:
     query: Mapping[str, str]
     body: object
     ids: tuple[int, ...] = ()
+    keys: tuple[str, ...] = ()  # the route's text path parameters (``text_params``)
 
 
 # An operation a family module implements itself: it reads and writes the state, renders with
