@@ -2,7 +2,8 @@
 
 Rows are sparse dicts holding only fields that differ from the catalog defaults, dates as
 unix seconds; every view (v2 and v3) renders them. Besides the catalog's resources, the state
-holds rows no v2 resource shows (``STATE_ONLY``: metafields, keyed by owner type and id).
+holds rows no v2 resource shows (``STATE_ONLY``: metafields, keyed by owner type and id;
+category trees).
 Rows keep ascending-id order, so an unfiltered page is a list slice, not a scan. Ids are
 integers per table, never reused (product videos are keyed by their YouTube id within their
 product). Nothing here knows an API version: the views turn requests into calls on
@@ -25,7 +26,13 @@ METAFIELDS = Resource(
     dates=("date_created", "date_modified"), created="date_created", modified="date_modified",
     parent_key="resource_id",
 )
-STATE_ONLY: tuple[Resource, ...] = (METAFIELDS,)
+# v3 category trees: one per channel; a category's ``tree_id`` names its tree. The default
+# tree (id 1, channel 1) is reference data: it holds every category v2 creates.
+CATEGORY_TREES = Resource(
+    name="category_trees", path="category_trees", ops=frozenset(),
+    fields={"id": None, "name": "", "channels": []},
+)
+STATE_ONLY: tuple[Resource, ...] = (METAFIELDS, CATEGORY_TREES)
 
 # Owner table -> its metafields' ``resource_type``: dropping an owner drops its metafields.
 METAFIELD_OWNERS: Mapping[str, str] = {

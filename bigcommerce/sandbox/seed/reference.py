@@ -2,7 +2,8 @@
 
 ``load_reference`` fills the 15 order statuses, a few real countries with their states,
 currencies (USD default), tax classes, payment methods, legacy shipping methods and a
-United States shipping zone with three methods.
+United States shipping zone with three methods, and the default category tree (id 1,
+channel 1) that holds every category v2 creates.
 """
 from __future__ import annotations
 
@@ -11,6 +12,9 @@ from typing import Any
 from bigcommerce.sandbox.state import State
 
 REFERENCE_EPOCH_S = 1514764800  # 2018-01-01T00:00:00Z: reference data "creation" date
+
+# The category tree of the default storefront (channel 1): every v2 category is in it.
+DEFAULT_TREE: dict[str, Any] = {"id": 1, "name": "Default", "channels": [1]}
 
 ORDER_STATUSES: tuple[tuple[int, str, int, str], ...] = (
     # id, name, sort order, system description (S21 orders spec)
@@ -146,4 +150,5 @@ def load_reference(store: State) -> None:
     })
     for method in ZONE_METHODS:
         store.add_row("shipping_zone_methods", {**method, "zone_id": zone["id"]})
+    store.add_row("category_trees", {**DEFAULT_TREE, "channels": list(DEFAULT_TREE["channels"])})
 

@@ -15,7 +15,7 @@ from typing import Any, Callable
 from bigcommerce.sandbox.responses import dumps
 from bigcommerce.sandbox.rows import EXTRA
 from bigcommerce.sandbox.state import State
-from bigcommerce.sandbox.v3.codecs import READ, number
+from bigcommerce.sandbox.v3.codecs import READ, number, row_uuid
 from bigcommerce.sandbox.v3.schema import Family, Field
 from bigcommerce.sandbox.values import image_url, slug
 
@@ -71,6 +71,19 @@ def _image_url(size: str) -> Callable[[State, Row], str]:
     return lambda state, row: image_url(state.store_hash, row, size)
 
 
+def _category_url(row: Row) -> tuple[str, bool]:
+    """A category's stored url and whether it differs from the one made from its name."""
+    url = str(row.get("url") or "")
+    return url, url != f"/{slug(str(row.get('name', '')))}/"
+
+
+def _brand_url(row: Row) -> dict[str, Any]:
+    """A brand's ``custom_url``: the one written through v3, else the storefront's ``/brands/Name.html``."""
+    written = (row.get(EXTRA) or {}).get("custom_url")
+    made = "/brands/" + "-".join(str(row.get("name", "")).split()) + ".html"
+    return {"url": written or made, "is_customized": bool(written) and written != made}
+
+
 def _address_count(state: State, row: Row) -> int:
     return len(state.tables["customer_addresses"].by_parent.get(row["id"], ()))
 
@@ -84,6 +97,10 @@ COMPUTED: Mapping[str, Callable[[State, Row], Any]] = {
     "image_zoom": _image_url("zoom"), "image_standard": _image_url("standard"),
     "image_thumbnail": _image_url("thumbnail"), "image_tiny": _image_url("tiny"),
     "address_count": _address_count,
+    "category_uuid": lambda state, row: row_uuid(row["id"]),
+    "category_custom_url": lambda state, row: dict(zip(("url", "is_customized"), _category_url(row))),
+    "category_url_path": lambda state, row: dict(zip(("path", "is_customized"), _category_url(row))),
+    "brand_custom_url": lambda state, row: _brand_url(row),
     "authentication": lambda state, row: {"force_password_reset": bool(row.get("reset_pass_on_login"))},
     "store_credit_amounts": lambda state, row: [{"amount": number(row.get("store_credit", "0")) or 0}],
     "zero": lambda state, row: 0,

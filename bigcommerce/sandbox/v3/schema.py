@@ -94,7 +94,7 @@ class Filter:
 
     columns: tuple[str, ...]
     op: str = "eq"
-    kind: str = "str"  # str | int | bool | number | date
+    kind: str = "str"  # str | int | bool | number | date | uuid (a ``codecs.row_uuid``, read as its row id)
     bare_date: str = "midnight"
 
 
@@ -137,12 +137,14 @@ class Batch:
 @dataclass(frozen=True)
 class Unique:
     """Stored values of ``fields`` that no two rows may share: 409, or with ``skip`` the item is
-    left out of the answer and nothing changes (customer addresses). Store-wide or per parent."""
+    left out of the answer and nothing changes (customer addresses). Store-wide, per parent, or
+    ``among`` the rows with the same values of other fields (named in no error)."""
 
     fields: tuple[str, ...]
     per_parent: bool = False
     skip_empty: bool = False
     skip: bool = False
+    among: tuple[str, ...] = ()  # only rows sharing these fields' values compete (a category's siblings)
 
 
 @dataclass(frozen=True)
@@ -183,6 +185,11 @@ class Family:
     parent_column: str = ""  # ...named by this column (product_id, resource_id)
     max_per_parent: int | None = None
     empty_list: int = 200  # 204: an empty list is answered without a body
+    parent_label: str = ""  # the parent named in errors ("" = parent_table without its last letter)
+
+    @property
+    def parent_name(self) -> str:
+        return self.parent_label or self.parent_table[:-1]
 
     def field_named(self, name: str) -> Field | None:
         for item in self.fields:

@@ -103,7 +103,7 @@ class V3View:
         ids = [_path_id(raw) for raw in params]
         parent_id = ids[0] if route.per_parent else None
         if parent_id is not None and parent_id not in self.state.tables[family.parent_table].rows:
-            raise not_found(family.parent_table[:-1])
+            raise not_found(family.parent_name)
         item_id = ids[-1] if op in ITEM_OPS else None
         call = Call(route, family, parent_id, item_id, query, body, tuple(ids))
         action = ACTIONS.get(op)

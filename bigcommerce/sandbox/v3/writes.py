@@ -166,7 +166,7 @@ def _parent_from_body(state: State, family: Family, parent_field: Field, body: M
         errors[parent_field.name] = f"The field '{parent_field.name}' must be an integer."
         return None
     if value not in state.tables[family.parent_table].rows:
-        errors[parent_field.name] = f"The {family.parent_table[:-1]} {value} does not exist."
+        errors[parent_field.name] = f"The {family.parent_name} {value} does not exist."
         return None
     return value
 
@@ -206,18 +206,20 @@ def _stored(family: Family, prepared: Prepared, name: str, defaults: Mapping[str
 def _check_unique(state: State, family: Family, prepared: Prepared, pending: Sequence[Prepared]) -> None:
     table = state.tables[family.table]
     for rule in family.unique:
-        if not any(_field_key(family, name) in prepared.fields for name in rule.fields) and prepared.row is not None:
+        if not any(_field_key(family, name) in prepared.fields for name in rule.fields + rule.among) \
+                and prepared.row is not None:
             continue
         defaults = table.resource.fields
-        wanted = tuple(_stored(family, prepared, name, defaults) for name in rule.fields)
-        if rule.skip_empty and all(value == "" for value in wanted):
+        compared = rule.fields + rule.among
+        wanted = tuple(_stored(family, prepared, name, defaults) for name in compared)
+        if rule.skip_empty and all(value == "" for value in wanted[:len(rule.fields)]):
             continue
         if rule.per_parent:
             parent = prepared.parent_id if prepared.row is None else prepared.row.get(family.parent_column)
             candidates = table.children(parent).values() if parent is not None else ()
         else:
             candidates = table.rows.values()
-        keys = [_field_key(family, name) for name in rule.fields]
+        keys = [_field_key(family, name) for name in compared]
         for other in candidates:
             if other is prepared.row or any(other.get(c) != v for c, v in family.scope.items()):
                 continue
@@ -229,7 +231,7 @@ def _check_unique(state: State, family: Family, prepared: Prepared, pending: Seq
                 raise ItemError(409, {name: f"The {name} is already in use." for name in rule.fields})
         for other_prepared in pending:
             if other_prepared.row is None and tuple(
-                    _stored(family, other_prepared, n, defaults) for n in rule.fields) == wanted:
+                    _stored(family, other_prepared, n, defaults) for n in compared) == wanted:
                 raise ItemError(409, {name: f"The {name} repeats another item's." for name in rule.fields})
 
 
@@ -250,7 +252,7 @@ def _check_room(state: State, family: Family, parent_id: int | None, pending: Se
     count = sum(1 for row in siblings if all(row.get(c) == v for c, v in family.scope.items()))
     count += sum(1 for other in pending if other.row is None and other.parent_id == parent_id)
     if count >= family.max_per_parent:
-        raise ItemError(422, {family.parent_column: f"A {family.parent_table[:-1]} can have at most "
+        raise ItemError(422, {family.parent_column: f"A {family.parent_name} can have at most "
                                                     f"{family.max_per_parent} {family.label}s."})
 
 
