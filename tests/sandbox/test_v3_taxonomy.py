@@ -130,6 +130,8 @@ def test_the_default_tree_holds_every_v2_category(sb: Sandbox) -> None:
     assert tree_categories(sb, **{"category_uuid:in": "d1964756-5e1d-4c72-9fa0-e1a3f7be4a34"}) == []
     error_of(v3(sb, "GET", "catalog/trees/categories", params={"category_uuid:in": "nope"}), 422)
     error_of(v3(sb, "GET", "catalog/trees/categories", params={"limit": 251}), 422)  # §2.6
+    narrowed = tree_categories(sb, include_fields="name", exclude_fields="category_id", limit=1)
+    assert narrowed == [{"category_id": first["category_id"], "name": first["name"]}]  # §2.10: the id stays
 
 
 def test_creating_tree_categories_answers_201_with_counts_and_207_when_some_fail(sb: Sandbox) -> None:
@@ -303,6 +305,16 @@ def test_a_category_made_through_v2_is_a_v3_and_tree_category_and_back(sb: Sandb
     assert tree_categories(sb, **{"category_id:in": created["category_id"]})[0]["name"] == "Lanterns"
     v3(sb, "DELETE", "catalog/trees/categories", params={"category_id:in": created["category_id"]})
     assert v2(sb, "GET", f"categories/{created['category_id']}").status_code == 404
+
+
+def test_a_category_v2_files_under_a_parent_joins_the_parents_tree(sb: Sandbox) -> None:
+    tree = data(v3(sb, "PUT", "catalog/trees", json=[{"name": "B2B", "channels": [2]}]))[0]
+    top = data(v3(sb, "POST", "catalog/trees/categories", json=[{"name": "Bulk", "tree_id": tree["id"]}]), 201)[0]
+    child = v2(sb, "POST", "categories", json={"name": "Pallets", "parent_id": top["category_id"]}).json()
+    assert [c["category_id"] for c in tree_categories(sb, **{"tree_id:in": tree["id"]})] == [
+        top["category_id"], child["id"]]
+    assert [n["children"][0]["id"] for n in data(v3(sb, "GET", f"catalog/trees/{tree['id']}/categories"))] == [
+        child["id"]]
 
 
 def test_a_brand_made_through_v3_is_a_v2_brand_and_the_reverse(sb: Sandbox) -> None:

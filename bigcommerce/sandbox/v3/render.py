@@ -188,7 +188,7 @@ class Renderer:
         if only or exclude:
             out = {name: get(row) for name, include, get in self._getters[family.name]
                    if (not include or include in includes)
-                   and (name == "id" or ((not only or name in only) and name not in exclude))}
+                   and (name == family.id_field or ((not only or name in only) and name not in exclude))}
         elif includes:
             out = {name: get(row) for name, include, get in self._getters[family.name]
                    if not include or include in includes}

@@ -186,6 +186,7 @@ class Family:
     max_per_parent: int | None = None
     empty_list: int = 200  # 204: an empty list is answered without a body
     parent_label: str = ""  # the parent named in errors ("" = parent_table without its last letter)
+    id_field: str = "id"  # the field naming the object, which include_fields always keeps (category_id)
 
     @property
     def parent_name(self) -> str:

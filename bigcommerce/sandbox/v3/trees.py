@@ -82,6 +82,7 @@ TREE_CATEGORIES = Family(
         "parent_id:not_in": on("parent_id", op="not_in", kind="int"), **NAME_FILTERS,
     },
     unique=(Unique(("name",), among=("parent_id", "tree_id")),),
+    id_field="category_id",
 )
 
 
