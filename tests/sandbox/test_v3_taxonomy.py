@@ -266,6 +266,15 @@ def test_brands_crud_with_a_unique_name(sb: Sandbox) -> None:
     error_of(v3(sb, "GET", path), 404)
 
 
+@pytest.mark.parametrize("v2_path, v3_path", [("brands", "catalog/brands"), ("categories", "catalog/categories")])
+def test_deleting_an_image_empties_the_image_file_v2_shows(sb: Sandbox, v2_path: str, v3_path: str) -> None:
+    made = v2(sb, "POST", v2_path, json={"name": "With Image", "image_file": "k/with.png"}).json()
+    assert data(v3(sb, "GET", f"{v3_path}/{made['id']}"))["image_url"] == "k/with.png"
+    assert v3(sb, "DELETE", f"{v3_path}/{made['id']}/image").status_code == 204  # §2.13
+    assert v2(sb, "GET", f"{v2_path}/{made['id']}").json()["image_file"] == ""
+    error_of(v3(sb, "DELETE", f"{v3_path}/424242/image"), 404)
+
+
 def test_the_bulk_brand_delete_requires_a_name(sb: Sandbox) -> None:
     assert "filter" in error_of(v3(sb, "DELETE", "catalog/brands", params={"id:in": 1}), 422)["errors"]
     data(v3(sb, "POST", "catalog/brands", json={"name": "Gone Soon", "page_title": "bye"}))

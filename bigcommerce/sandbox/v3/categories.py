@@ -9,7 +9,8 @@ category assignments are the products' ``categories`` lists, which v2 prints. Ru
 ``catalog_categories_catalog.v3.yml`` and ``catalog_products_catalog.v3.yml`` (v3-resources.md
 §3.5, §3.1): ``parent_id`` and ``name`` required, names unique among siblings (409), a bulk
 DELETE needs a filter and refuses categories that hold products (422), the sort-order PUT
-answers a bare array, assignment writes answer 204 and their DELETE needs a filter.
+answers a bare array, assignment writes answer 204 and their DELETE needs a filter. Image
+uploads (multipart) are not served (501); ``DELETE …/image`` empties the row's ``image_file``.
 
 Choice: the deprecated endpoints serve the default storefront, so top-level names are
 unique across trees there (the tree endpoints compare siblings of one tree only).
@@ -280,6 +281,16 @@ def _unassign(state: State, renderer: Renderer, call: Call) -> StoreResponse:
     return NO_CONTENT
 
 
+def delete_image(state: State, renderer: Renderer, call: Call) -> StoreResponse:
+    """DELETE …/{id}/image: the category's or brand's ``image_file`` emptied; 204 (404 without the object)."""
+    table = state.tables[call.family.table]
+    row = table.rows.get(call.ids[0])
+    if row is None:
+        raise not_found(call.family.label)
+    merge_row(state, table.resource, row, {"image_file": ""})
+    return NO_CONTENT
+
+
 FAMILIES: Mapping[str, Family] = {
     family.name: family for family in (CATEGORIES, CATEGORY_METAFIELDS, SORT_ORDERS, ASSIGNMENTS)
 }
@@ -288,6 +299,7 @@ ROUTES: tuple[Route, ...] = (
     Route("catalog/categories", "categories", {"GET": LIST, "POST": CREATE, "DELETE": "delete_categories"}),
     Route("catalog/categories/{category_id}", "categories", ITEM),
     *metafield_routes("catalog/categories/{category_id}", "category_metafields"),
+    Route("catalog/categories/{category_id}/image", "categories", {"DELETE": "delete_image"}),
     Route("catalog/categories/{category_id}/products/sort-order", "category_sort_orders",
           {"GET": "list_sort_order", "PUT": "update_sort_order"}),
     Route("catalog/products/category-assignments", "category_assignments",
@@ -295,7 +307,7 @@ ROUTES: tuple[Route, ...] = (
 )
 
 ACTIONS: Mapping[str, Action] = {
-    "delete_categories": _delete_categories,
+    "delete_categories": _delete_categories, "delete_image": delete_image,
     "list_sort_order": _list_sort_order, "update_sort_order": _update_sort_order,
     "list_category_assignments": _list_assignments, "assign_categories": _assign, "unassign_categories": _unassign,
 }
