@@ -3,9 +3,9 @@
 Rows are sparse dicts holding only fields that differ from the catalog defaults, dates as
 unix seconds; every view (v2 and v3) renders them. Besides the catalog's resources, the state
 holds rows no v2 resource shows (``STATE_ONLY``: metafields, keyed by owner type and id; order
-refunds, payment transactions and order settings; channels, their listings, sites and site
-routes; price lists, their records and assignments; inventory locations and the stock held at
-them), which ``DEPENDENTS`` drops with the row they name.
+refunds, payment transactions and order settings; category trees; channels, their listings,
+sites and site routes; price lists, their records and assignments; inventory locations and the
+stock held at them), which ``DEPENDENTS`` drops with the row they name.
 Rows keep ascending-id order, so an unfiltered page is a list slice, not a scan. Ids are
 integers per table, never reused (product videos are keyed by their YouTube id within their
 product, and carry an integer ``serial`` besides, the id v3 shows). Nothing here knows an API
@@ -88,6 +88,12 @@ LOCATION_INVENTORY = Resource(
             "safety_stock": 0, "is_in_stock": True, "warning_level": 0, "bin_picking_number": ""},
     parent_key="product_id",
 )
+# v3 category trees: one per channel; a category's ``tree_id`` names its tree. The default
+# tree (id 1, channel 1) is reference data: it holds every category v2 creates.
+CATEGORY_TREES = Resource(
+    name="category_trees", path="category_trees", ops=frozenset(),
+    fields={"id": None, "name": "", "channels": []},
+)
 # Sales channels (v3 only; no v2 resource shows them). Id 1 is the store's own storefront,
 # present in every store (``seed.reference``). ``enabled_currencies``/``default_currency``:
 # the channel's currency assignment, None while it inherits the store's currencies.
@@ -122,7 +128,7 @@ SITE_ROUTES = Resource(
 HOOK_ADMIN = Resource(name="hook_admin", path="hooks/admin", ops=frozenset(), fields={"id": None, "emails": []})
 
 STATE_ONLY: tuple[Resource, ...] = (
-    METAFIELDS, ORDER_REFUNDS, ORDER_TRANSACTIONS, ORDER_SETTINGS,
+    METAFIELDS, ORDER_REFUNDS, ORDER_TRANSACTIONS, ORDER_SETTINGS, CATEGORY_TREES,
     CHANNELS, CHANNEL_LISTINGS, SITES, SITE_ROUTES, HOOK_ADMIN,
     PRICE_LISTS, PRICE_LIST_RECORDS, PRICE_LIST_ASSIGNMENTS, INVENTORY_LOCATIONS, LOCATION_INVENTORY,
 )

@@ -17,6 +17,7 @@ from typing import Any, Callable
 from urllib.parse import quote
 
 from bigcommerce.sandbox.state import State
+from bigcommerce.sandbox.v3.codecs import uuid_row_id
 from bigcommerce.sandbox.v3.errors import invalid
 from bigcommerce.sandbox.v3.schema import CURSOR, CURSOR_AND_OFFSET, CURSOR_OR_OFFSET, Family, Filter
 from bigcommerce.sandbox.values import as_number, parse_date, to_bool, to_int
@@ -41,13 +42,16 @@ def _read_value(name: str, spec: Filter, raw: str, now: int) -> Any:
             return to_bool(raw)
         if spec.kind == "number":
             return float(raw)
+        if spec.kind == "uuid":
+            return uuid_row_id(raw)
         if spec.kind == "date":
             if BARE_DATE.match(raw.strip()):
                 return parse_date(raw.strip()) + (now % 86400 if spec.bare_date == "now" else 0)
             return parse_date(raw)
         return raw.casefold()
     except (ValueError, TypeError) as exc:
-        words = {"int": "an integer", "bool": "true or false", "number": "a number", "date": "an ISO 8601 date"}
+        words = {"int": "an integer", "bool": "true or false", "number": "a number", "date": "an ISO 8601 date",
+                 "uuid": "a uuid"}
         raise invalid({name: f"'{raw}' is not {words.get(spec.kind, 'valid')}."},
                       f"The filter '{name}' is invalid.") from exc
 

@@ -13,7 +13,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from bigcommerce.sandbox.v3 import (
+    brands,
     catalog,
+    categories,
     channel_listings,
     channels,
     customers,
@@ -25,6 +27,7 @@ from bigcommerce.sandbox.v3 import (
     refund_quotes,
     refunds,
     sites,
+    trees,
     webhooks,
 )
 from bigcommerce.sandbox.v3.schema import Action, Family, Route
@@ -35,6 +38,9 @@ FAMILY_MODULES = (
     catalog,
     product_parts,
     options,
+    categories,
+    trees,
+    brands,
     customers,
     orders,
     refund_quotes,

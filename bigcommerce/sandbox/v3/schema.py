@@ -97,7 +97,7 @@ class Filter:
 
     columns: tuple[str, ...]
     op: str = "eq"
-    kind: str = "str"  # str | int | bool | number | date
+    kind: str = "str"  # str | int | bool | number | date | uuid (a ``codecs.row_uuid``, read as its row id)
     bare_date: str = "midnight"
 
 
@@ -140,12 +140,14 @@ class Batch:
 @dataclass(frozen=True)
 class Unique:
     """Stored values of ``fields`` that no two rows may share: 409, or with ``skip`` the item is
-    left out of the answer and nothing changes (customer addresses). Store-wide or per parent."""
+    left out of the answer and nothing changes (customer addresses). Store-wide, per parent, or
+    ``among`` the rows with the same values of other fields (named in no error)."""
 
     fields: tuple[str, ...]
     per_parent: bool = False
     skip_empty: bool = False
     skip: bool = False
+    among: tuple[str, ...] = ()  # only rows sharing these fields' values compete (a category's siblings)
 
 
 @dataclass(frozen=True)
@@ -189,6 +191,7 @@ class Family:
     empty_list: int = 200  # 204: an empty list is answered without a body
     offset_links: bool = True  # False: meta.pagination has no links (price lists, §2.5)
     parent_label: str = ""  # the parent's word in errors ("variant"); "" = parent_table without its "s"
+    id_field: str = "id"  # the field naming the object, which include_fields always keeps (category_id)
 
     @property
     def parent_word(self) -> str:
