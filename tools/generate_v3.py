@@ -190,9 +190,11 @@ OVERRIDES: dict[str, Override] = {
     "Variants": Override(doc="Every variant in the store; PUT creates items without id", attrs={
         "batch_limit": A("50", "PUT /catalog/variants: 413 above 50 (v3-resources §2.7)"),
         "upsert": A("True", "an item without id but with product_id, sku, option_values is created")}),
-    "ProductVariantImage": Override(doc="The image of one variant (JSON image_url)"),
-    "ProductModifierValueImage": Override(doc="Modifier value image"),  # multipart only
-    "ProductImages": Override(doc="Images of one product (JSON image_url; no multipart upload)"),
+    "ProductVariantImage": Override(doc="A variant image (or upload())", attrs={
+        "upload_field": A('"image_file"', "v3-resources §3.2: JSON image_url or multipart image_file")}),
+    "ProductModifierValueImage": Override(doc="Modifier value image"),
+    "ProductImages": Override(doc="Images of one product (create with image_url, or upload() a file)", attrs={
+        "upload_field": A('"image_file"', "v3-resources §3.1: JSON image_url or multipart image_file")}),
     "ProductChannelAssignments": Override(doc="Which channels list which products; PUT creates", attrs={
         "create_many_method": A('"PUT"', "PUT /catalog/products/channel-assignments creates (204)"),
         "batch_key": A('("product_id", "channel_id")')}),
@@ -201,8 +203,8 @@ OVERRIDES: dict[str, Override] = {
         "batch_key": A('("product_id", "category_id")')}),
     "CatalogSummary": Override(doc="Inventory and price figures of the catalog"),
     "Categories": Override(doc="Catalog categories (deprecated: use CategoryTrees and TreeCategories)"),
-    "CategoryImage": Override(doc="The image of one category (the API takes multipart only)"),
-    "BrandImage": Override(doc="The image of one brand (the API takes multipart only)"),
+    "CategoryImage": Override(doc="The image of one category (upload() a file: multipart only)"),
+    "BrandImage": Override(doc="The image of one brand (upload() a file: multipart only)"),
     "CategoryProductSortOrder": Override(doc="The order of the products of one category", attrs={
         "id_field": A('"product_id"', "items are {product_id, sort_order}")}),
     "CategoryTrees": Override(doc="Category trees, one per channel; PUT creates items without id", attrs={
@@ -308,7 +310,7 @@ OVERRIDES: dict[str, Override] = {
     "Redirects": Override(doc="Storefront redirects; PUT upserts", attrs={
         "upsert": A("True", "PUT /storefront/redirects is the only write (201)"),
         "batch_key": A('("site_id", "from_path")', "a saved redirect is told by site and path")}),
-    "RedirectImexImport": Override(doc="Starts a redirect import (the API takes multipart only)"),
+    "RedirectImexImport": Override(doc="Starts a redirect import (upload() a CSV file)"),
     "RedirectImexExportDownload": Override(doc="A finished export (text/csv)"),
     "RedirectImexExportEvents": Override(doc="Progress of an export (text/event-stream)"),
     "RedirectImexImportEvents": Override(doc="Progress of an import (text/event-stream)"),
@@ -323,7 +325,7 @@ OVERRIDES: dict[str, Override] = {
     "PromotionCodes": Override(doc="Coupon codes of one promotion; with no promotion id, found by code"),
     "PromotionCodegen": Override(doc="Generates coupon codes of one promotion (batch_size at most 250)"),
     # -- themes ------------------------------------------------------------------------------------------
-    "Themes": Override(doc="Themes (upload takes multipart: not sent by create)"),
+    "Themes": Override(doc="Themes (upload() a theme zip: a job id answers)"),
     "ThemeActionActivate": Override(doc="Activates a theme"),
     "ThemeActionDownload": Override(doc="Starts the download of one theme"),
     "ThemeConfigurationValidate": Override(doc="Validates a configuration of one theme"),
@@ -333,8 +335,8 @@ OVERRIDES: dict[str, Override] = {
         drop=("UpdateableV3",)),
     "SettingsSearchFilterContexts": Override(doc="Product filters per channel and category; PUT upserts",
                                              attrs={"upsert": A("True")}),
-    "SettingsFaviconImage": Override(doc="Uploads the favicon (the API takes multipart only)"),
-    "SettingsLogoImage": Override(doc="Uploads the logo (the API takes multipart only)"),
+    "SettingsFaviconImage": Override(doc="Uploads the favicon (upload() a file)"),
+    "SettingsLogoImage": Override(doc="Uploads the logo (upload() a file)"),
     # -- tax and shipping --------------------------------------------------------------------------------
     "TaxClasses": Override(doc="Tax classes, written in batches (read them through v2)", attrs={
         "batch_limit": A("50", "POST/PUT /tax/classes: maxItems 50, 413 above (v3-resources §2.7)"),
@@ -537,19 +539,21 @@ IMPORTS: dict[str, tuple[str, str]] = {
         "BODY", "V3Resource", "subresource", "ListableV3", "CountableV3", "GettableV3", "SingletonV3",
         "UpdateableSingletonV3", "PutOnlySingletonV3", "DeleteableSingletonV3", "CreateableV3", "UpdateableV3",
         "DeleteableV3", "BatchCreateableV3", "BatchUpdateableV3", "BatchDeleteableV3", "MetafieldsV3")},
+    "UploadableV3": (".uploads", "UploadableV3"), "UploadOnlyV3": (".uploads", "UploadOnlyV3"),
 }
 
 MIXIN_ORDER = ("ListableV3", "CountableV3", "GettableV3", "SingletonV3", "UpdateableSingletonV3", "PutOnlySingletonV3",
                "DeleteableSingletonV3", "CreateableV3", "UpdateableV3", "DeleteableV3", "BatchCreateableV3",
-               "BatchUpdateableV3", "BatchDeleteableV3")
+               "BatchUpdateableV3", "BatchDeleteableV3", "UploadableV3", "UploadOnlyV3")
 ATTR_ORDER = ("path", "collection_path", "paging", "collection_paging", "max_limit", "batch_limit", "delete_limit",
               "delete_form", "id_field", "id_filter", "item_path", "item_fields", "create_many_method",
-              "array_writes", "upsert", "batch_key", "owner_field")
+              "array_writes", "upsert", "batch_key", "owner_field", "upload_field")
 # V3Resource's defaults, as the source the generator would write.
 DEFAULTS = {"collection_path": '""', "paging": "OFFSET", "collection_paging": "None", "max_limit": "250",
             "batch_limit": "None", "delete_limit": "250", "delete_form": "QUERY", "id_field": '"id"',
             "id_filter": '"id:in"', "item_path": "True", "item_fields": "()", "create_many_method": '"POST"',
-            "array_writes": "False", "upsert": "False", "batch_key": '("id",)', "owner_field": '""'}
+            "array_writes": "False", "upsert": "False", "batch_key": '("id",)', "owner_field": '""',
+            "upload_field": '"image_file"'}
 
 # The machinery exported by bigcommerce/v3/__init__.py (the lead's list), before the classes.
 MACHINERY: dict[str, tuple[str, ...]] = {
@@ -560,6 +564,7 @@ MACHINERY: dict[str, tuple[str, ...]] = {
     ".batch": ("BatchResult",),
     ".connection": ("V3Connection",),
     ".paging": ("CURSOR", "LAST_ID", "NONE", "OFFSET", "Paging"),
+    ".uploads": ("UploadOnlyV3", "UploadableV3"),
 }
 INIT_DOC = '''"""The v3 REST API as resource classes: ``bigcommerce.v3.Products``, reached as ``api.v3.Products``.
 
@@ -600,6 +605,7 @@ class Op:
     data_props: frozenset[str]
     meta: frozenset[str]
     pagination: frozenset[str]
+    upload_field: str = ""  # the multipart body's binary field ("" = no file upload)
 
 
 class Spec:
@@ -687,7 +693,17 @@ class Spec:
         body, body_props = self._body(op)
         response, data_props, meta, pagination = self._response(op)
         return Op(verb, raw_path.strip("/"), self.name, query, headers, body, body_props, response, data_props,
-                  meta, pagination)
+                  meta, pagination, self._upload_field(op))
+
+    def _upload_field(self, op: dict[str, Any]) -> str:
+        """The property of a multipart body that carries a file (``format: binary``), or ""."""
+        content = (self.resolve(op.get("requestBody")) or {}).get("content") or {}
+        for ctype in sorted(content):
+            if "multipart" in ctype:
+                for name, prop in self.props(content[ctype].get("schema") or {}).items():
+                    if (self.resolve(prop) or {}).get("format") == "binary":
+                        return str(name)
+        return ""
 
     def _body(self, op: dict[str, Any]) -> tuple[str | None, frozenset[str]]:
         request = self.resolve(op.get("requestBody"))
@@ -924,7 +940,12 @@ def derive(klass: Klass) -> None:
         add("GettableV3")
     # writes
     post = klass.op("main", "POST")
-    if post is not None:
+    upload = (post.upload_field if post is not None else "") or literal(override.attrs.get("upload_field", A('""'))[0])
+    if post is not None and upload:
+        add("UploadOnlyV3" if post.body == "multipart" else "UploadableV3")
+        if upload != "image_file":
+            attrs["upload_field"] = A(f'"{upload}"', f"the file's multipart field in POST /{post.template}")
+    if post is not None and post.body != "multipart":
         if post.body == "array":
             add("BatchCreateableV3")
             if post.response == "list":
@@ -1035,7 +1056,7 @@ def derive(klass: Klass) -> None:
 # The mixins that serve an operation, by (role, verb); a hand-written method serves any operation.
 SERVED_BY = {
     ("main", "GET"): {"ListableV3", "SingletonV3", "UpdateableSingletonV3"}, ("item", "GET"): {"GettableV3"},
-    ("main", "POST"): {"CreateableV3", "BatchCreateableV3"},
+    ("main", "POST"): {"CreateableV3", "BatchCreateableV3", "UploadableV3", "UploadOnlyV3"},
     ("main", "PUT"): {"BatchUpdateableV3", "BatchCreateableV3", "UpdateableSingletonV3", "PutOnlySingletonV3"},
     ("main", "DELETE"): {"BatchDeleteableV3", "DeleteableSingletonV3"}, ("item", "PUT"): {"UpdateableV3"},
     ("item", "DELETE"): {"DeleteableV3"}, ("coll", "GET"): {"ListableV3"}, ("coll", "POST"): {"BatchCreateableV3"},

@@ -27,6 +27,7 @@ from urllib.parse import parse_qsl, unquote
 
 from bigcommerce.sandbox.auth import AccessTokens, Credentials, check_basic, check_token, token_exchange
 from bigcommerce.sandbox.faults import PROCESSING_KINDS, FaultInjector, FaultRule, normalize_path
+from bigcommerce.sandbox.forms import FormError, read_form
 from bigcommerce.sandbox.graphql import GraphQLExecutor, payload_problem
 from bigcommerce.sandbox.messages import JSON_TYPE, Answer, ErrorAnswer, Request, v2_error, v3_error
 from bigcommerce.sandbox.quota import QuotaState, RateWindow
@@ -177,9 +178,11 @@ class SandboxApp:
         media = content_type.partition(";")[0].strip().lower()
         if media != JSON_TYPE and not media.endswith("+json"):
             shown = content_type or "none"
-            if media == "multipart/form-data":  # image uploads: the sandbox stores image_url only
-                return None, version.error(415, "The sandbox takes JSON bodies only: multipart/form-data uploads "
-                                                "are not emulated; send an image's image_url as application/json.")
+            if media == "multipart/form-data" and version is V3:  # image uploads (forms.py)
+                try:
+                    return read_form(content_type, request.body, self.store.base_url), None
+                except FormError as exc:
+                    return None, version.error(400, f"The multipart body cannot be read: {exc}.")
             return None, version.error(
                 415, f"The Content-Type must be application/json (got {shown})."
             )

@@ -191,6 +191,7 @@ from .themes import (
     ThemeJobs,
     Themes,
 )
+from .uploads import UploadableV3, UploadOnlyV3
 from .webhooks import HookAdmin, Webhooks
 from .widgets import PageWidgets, Placements, Regions, Widgets, WidgetTemplatePreview, WidgetTemplates
 from .wishlists import WishlistItems, Wishlists
@@ -233,7 +234,7 @@ __all__ = [
     "Subscribers", "SystemLogs", "TaxClasses", "TaxCustomers", "TaxProductProperties", "TaxProperties",
     "TaxProviderConnection", "TaxRates", "TaxSettings", "TaxZoneCheck", "TaxZones", "ThemeActionActivate",
     "ThemeActionDownload", "ThemeConfigurationValidate", "ThemeConfigurations", "ThemeCustomTemplates", "ThemeJobs",
-    "Themes", "TreeCategories", "UpdateableSingletonV3", "UpdateableV3", "V3Connection", "V3List", "V3Resource",
-    "Variants", "Webhooks", "WidgetTemplatePreview", "WidgetTemplates", "Widgets", "WishlistItems", "Wishlists",
-    "subresource",
+    "Themes", "TreeCategories", "UpdateableSingletonV3", "UpdateableV3", "UploadOnlyV3", "UploadableV3",
+    "V3Connection", "V3List", "V3Resource", "Variants", "Webhooks", "WidgetTemplatePreview", "WidgetTemplates",
+    "Widgets", "WishlistItems", "Wishlists", "subresource",
 ]

@@ -18,6 +18,7 @@ from .base import (
     UpdateableV3,
     subresource,
 )
+from .uploads import UploadOnlyV3
 
 __all__ = ["BrandImage", "BrandMetafields", "Brands"]
 
@@ -35,6 +36,6 @@ class Brands(ListableV3, CountableV3, GettableV3, CreateableV3, UpdateableV3, De
     metafields = subresource(BrandMetafields)
 
 
-class BrandImage(DeleteableSingletonV3, CreateableV3):
-    """The image of one brand (the API takes multipart only). POST /catalog/brands/{brand_id}/image"""
+class BrandImage(DeleteableSingletonV3, UploadOnlyV3):
+    """The image of one brand (upload() a file: multipart only). POST /catalog/brands/{brand_id}/image"""
     path = "catalog/brands/{brand_id}/image"

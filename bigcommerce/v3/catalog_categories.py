@@ -19,6 +19,7 @@ from .base import (
     UpdateableV3,
     subresource,
 )
+from .uploads import UploadOnlyV3
 
 __all__ = ["Categories", "CategoryImage", "CategoryMetafields", "CategoryProductSortOrder"]
 
@@ -35,8 +36,8 @@ class Categories(ListableV3, CountableV3, GettableV3, CreateableV3, UpdateableV3
     metafields = subresource(CategoryMetafields)
 
 
-class CategoryImage(DeleteableSingletonV3, CreateableV3):
-    """The image of one category (the API takes multipart only). POST /catalog/categories/{category_id}/image"""
+class CategoryImage(DeleteableSingletonV3, UploadOnlyV3):
+    """The image of one category (upload() a file: multipart only). POST /catalog/categories/{category_id}/image"""
     path = "catalog/categories/{category_id}/image"
 
 

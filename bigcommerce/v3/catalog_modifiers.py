@@ -7,6 +7,7 @@ the generator: edit those, not this module.
 from __future__ import annotations
 
 from .base import CountableV3, CreateableV3, DeleteableV3, GettableV3, ListableV3, UpdateableV3, subresource
+from .uploads import UploadOnlyV3
 
 __all__ = ["ProductModifierValueImage", "ProductModifierValues", "ProductModifiers"]
 
@@ -22,6 +23,6 @@ class ProductModifiers(ListableV3, CountableV3, GettableV3, CreateableV3, Update
     values = subresource(ProductModifierValues)
 
 
-class ProductModifierValueImage(CreateableV3):
+class ProductModifierValueImage(UploadOnlyV3):
     """Modifier value image. POST /catalog/products/{product_id}/modifiers/{modifier_id}/values/{value_id}/image"""
     path = "catalog/products/{product_id}/modifiers/{modifier_id}/values/{value_id}/image"

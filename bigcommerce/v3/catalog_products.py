@@ -23,6 +23,7 @@ from .base import (
 from .catalog_modifiers import ProductModifiers
 from .catalog_options import ProductOptions
 from .catalog_variants import ProductVariants
+from .uploads import UploadableV3
 
 __all__ = [
     "CatalogSummary", "ProductBulkPricingRules", "ProductCategoryAssignments", "ProductChannelAssignments",
@@ -31,8 +32,8 @@ __all__ = [
 ]
 
 
-class ProductImages(ListableV3, CountableV3, GettableV3, CreateableV3, UpdateableV3, DeleteableV3):
-    """Images of one product (JSON image_url; no multipart upload). GET /catalog/products/{product_id}/images"""
+class ProductImages(ListableV3, CountableV3, GettableV3, CreateableV3, UpdateableV3, DeleteableV3, UploadableV3):
+    """Images of one product (create with image_url, or upload() a file). GET /catalog/products/{product_id}/images"""
     path = "catalog/products/{product_id}/images"
 
 

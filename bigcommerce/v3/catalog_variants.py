@@ -17,6 +17,7 @@ from .base import (
     UpdateableV3,
     subresource,
 )
+from .uploads import UploadableV3
 
 __all__ = ["ProductVariantImage", "ProductVariantMetafields", "ProductVariants", "Variants"]
 
@@ -27,8 +28,8 @@ class ProductVariantMetafields(MetafieldsV3):
     collection_path = "catalog/variants/metafields"
 
 
-class ProductVariantImage(CreateableV3):
-    """The image of one variant (JSON image_url). POST /catalog/products/{product_id}/variants/{variant_id}/image"""
+class ProductVariantImage(CreateableV3, UploadableV3):
+    """A variant image (or upload()). POST /catalog/products/{product_id}/variants/{variant_id}/image"""
     path = "catalog/products/{product_id}/variants/{variant_id}/image"
 
 

@@ -15,6 +15,7 @@ from .base import (
     ListableV3,
     SingletonV3,
 )
+from .uploads import UploadOnlyV3
 
 __all__ = [
     "RedirectImexExport", "RedirectImexExportDownload", "RedirectImexExportEvents", "RedirectImexImport",
@@ -45,9 +46,10 @@ class RedirectImexExportEvents(SingletonV3):
     path = "storefront/redirects/imex/export/{uuid}/events"
 
 
-class RedirectImexImport(CreateableV3):
-    """Starts a redirect import (the API takes multipart only). POST /storefront/redirects/imex/import"""
+class RedirectImexImport(UploadOnlyV3):
+    """Starts a redirect import (upload() a CSV file). POST /storefront/redirects/imex/import"""
     path = "storefront/redirects/imex/import"
+    upload_field = "import_file"  # the file's multipart field in POST /storefront/redirects/imex/import
 
 
 class RedirectImexImportEvents(SingletonV3):

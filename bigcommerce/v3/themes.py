@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from .base import CreateableV3, DeleteableV3, GettableV3, ListableV3, subresource
 from .paging import NONE
+from .uploads import UploadOnlyV3
 
 __all__ = [
     "ThemeActionActivate", "ThemeActionDownload", "ThemeConfigurationValidate", "ThemeConfigurations",
@@ -19,11 +20,12 @@ class ThemeConfigurations(ListableV3):
     path = "themes/{uuid}/configurations"
 
 
-class Themes(ListableV3, GettableV3, CreateableV3, DeleteableV3):
-    """Themes (upload takes multipart: not sent by create). GET /themes"""
+class Themes(ListableV3, GettableV3, DeleteableV3, UploadOnlyV3):
+    """Themes (upload() a theme zip: a job id answers). GET /themes"""
     path = "themes"
     paging = NONE
     id_field = "uuid"
+    upload_field = "file"  # the file's multipart field in POST /themes
     configurations = subresource(ThemeConfigurations)
 
 

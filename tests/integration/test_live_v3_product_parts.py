@@ -3,6 +3,8 @@ fields, bulk pricing rules, reviews and variant metafields, as v3-interface.md c
 (parent ids first, positionally; ``obj.update``/``obj.delete``; ``product.images()``)."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from bigcommerce.api import BigcommerceApi
@@ -25,6 +27,23 @@ IMAGE_URL = "https://example.com/img/kettle-front.jpg"
 def new_product(api: BigcommerceApi, name: str, **fields: object) -> int:
     product_id: int = api.v3.Products.create(name=name, type="physical", weight=1, price=20, **fields).id
     return product_id
+
+
+def test_an_image_file_uploaded_through_the_client_is_a_v2_image(
+    api: BigcommerceApi, sandbox: Sandbox, tmp_path: Path
+) -> None:
+    pid = new_product(api, "Uploaded kettle")
+    photo = tmp_path / "kettle front.jpg"
+    photo.write_bytes(b"\xff\xd8\xff\xe0 a jpeg")
+
+    image = api.v3.ProductImages.upload(pid, file=photo, is_thumbnail=True, description="Front")
+
+    assert isinstance(image, ProductImages) and image.is_thumbnail is True and image.description == "Front"
+    assert image.image_url.startswith(sandbox.base_url + "/uploads/") and image.image_url.endswith("kettle_front.jpg")
+    assert api.ProductImages.get(pid, image.id).image_file == image.image_url
+    with open(photo, "rb") as handle:
+        again = api.v3.ProductImages.upload(pid, file=handle, description="Again")
+    assert again.image_url == image.image_url  # same content and name: the same stored address
 
 
 def test_product_images_through_the_client_and_the_v2_images_they_are(api: BigcommerceApi, sandbox: Sandbox) -> None:

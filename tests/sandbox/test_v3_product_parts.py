@@ -5,9 +5,11 @@ from __future__ import annotations
 import json
 from typing import Any, Callable
 
+import requests
+
 from bigcommerce.sandbox import Sandbox
 from bigcommerce.sandbox.store import Store
-from tests.sandbox.v3_http import data, error_of, product_body, size_variants, v2, v3
+from tests.sandbox.v3_http import data, error_of, headers, product_body, size_variants, v2, v3
 
 MakeSandbox = Callable[..., Sandbox]
 IMAGE_URL = "https://example.com/img/kettle-front.jpg"
@@ -52,13 +54,29 @@ def test_image_writes_need_an_image_url_of_at_most_255_characters(make_real_sand
     error_of(v3(sb, "POST", "catalog/products/999/images", json={"image_url": IMAGE_URL}), 404)
 
 
-def test_a_multipart_image_upload_is_a_415_that_says_to_send_image_url(make_real_sandbox: MakeSandbox) -> None:
+def test_a_multipart_image_upload_is_stored_and_seen_by_v2(make_real_sandbox: MakeSandbox) -> None:
     sb = make_real_sandbox()
     pid = new_product(sb)
-    upload = {"image_file": ("a.jpg", b"\xff\xd8", "image/jpeg")}
-    refused = v3(sb, "POST", f"catalog/products/{pid}/images", files=upload)
-    body = error_of(refused, 415)
-    assert "image_url" in body["title"] and "multipart" in body["title"]
+    upload = {"image_file": ("front view.jpg", b"\xff\xd8\xff\xe0jpeg", "image/jpeg")}
+    created = data(v3(sb, "POST", f"catalog/products/{pid}/images", files=upload,
+                      data={"is_thumbnail": "true", "sort_order": "3", "description": "Front"}))
+    assert created["is_thumbnail"] is True and created["sort_order"] == 3 and created["description"] == "Front"
+    assert created["image_url"].startswith(sb.base_url + "/uploads/") and created["image_url"].endswith(
+        "/front_view.jpg")
+    (v2_image,) = v2(sb, "GET", f"products/{pid}/images").json()
+    assert v2_image["id"] == created["id"] and v2_image["image_file"] == created["image_url"]
+
+
+def test_a_file_under_another_field_or_a_form_without_boundary_is_a_400(make_real_sandbox: MakeSandbox) -> None:
+    sb = make_real_sandbox()
+    pid = new_product(sb)
+    other = v3(sb, "POST", f"catalog/products/{pid}/images", files={"picture": ("a.jpg", b"\xff", "image/jpeg")})
+    assert "image_file" in error_of(other, 400)["title"]
+    bare = requests.post(f"{sb.v3_api_url}/catalog/products/{pid}/images", data=b"x", timeout=5,
+                         headers={**headers(sb), "Content-Type": "multipart/form-data"})
+    assert "boundary" in error_of(bare, 400)["title"]
+    assert v2(sb, "POST", f"products/{pid}/images", files={"image_file": ("a.jpg", b"\xff", "image/jpeg")}
+              ).status_code == 415
 
 
 def test_a_new_thumbnail_demotes_the_old_one_and_deletes_answer_204(make_real_sandbox: MakeSandbox) -> None:

@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[2]
 GENERATOR = ROOT / "tools" / "generate_v3.py"
 SPECS = ROOT.parent / "shared" / "reference" / "openapi" / "v3"
 OUT = ROOT / "bigcommerce" / "v3"
-MACHINERY = {"__init__.py", "api.py", "base.py", "batch.py", "connection.py", "declared.py", "paging.py"}
+MACHINERY = {"__init__.py", "api.py", "base.py", "batch.py", "connection.py", "declared.py", "paging.py", "uploads.py"}
 VERBS = ("all", "iterall", "count", "get", "create", "update", "delete", "create_many", "update_many",
          "delete_many")
 
