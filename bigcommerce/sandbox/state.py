@@ -2,7 +2,8 @@
 
 Rows are sparse dicts holding only fields that differ from the catalog defaults, dates as
 unix seconds; every view (v2 and v3) renders them. Besides the catalog's resources, the state
-holds rows no v2 resource shows (``STATE_ONLY``: metafields, keyed by owner type and id).
+holds rows no v2 resource shows (``STATE_ONLY``: metafields, keyed by owner type and id; the
+v3 content tables of ``content_tables``: scripts, widgets...).
 Rows keep ascending-id order, so an unfiltered page is a list slice, not a scan. Ids are
 integers per table, never reused (product videos are keyed by their YouTube id within their
 product). Nothing here knows an API version: the views turn requests into calls on
@@ -14,6 +15,7 @@ from collections.abc import Mapping
 from typing import Any, Callable
 
 from bigcommerce.sandbox.catalog import CHILDREN, RESOURCES, Resource
+from bigcommerce.sandbox.content_tables import CONTENT_TABLES
 from bigcommerce.sandbox.responses import NOT_FOUND, ApiError
 
 # Metafields of every owner in one table: ``resource_type`` names the owner kind,
@@ -25,7 +27,7 @@ METAFIELDS = Resource(
     dates=("date_created", "date_modified"), created="date_created", modified="date_modified",
     parent_key="resource_id",
 )
-STATE_ONLY: tuple[Resource, ...] = (METAFIELDS,)
+STATE_ONLY: tuple[Resource, ...] = (METAFIELDS, *CONTENT_TABLES)
 
 # Owner table -> its metafields' ``resource_type``: dropping an owner drops its metafields.
 METAFIELD_OWNERS: Mapping[str, str] = {

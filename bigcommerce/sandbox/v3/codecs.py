@@ -149,6 +149,29 @@ def _same(value: Any) -> Any:
     return value
 
 
+def _nullable_str_in(value: Any) -> str:
+    """A string the specs mark nullable, stored in a column v2 prints as a string: null is ""."""
+    return "" if value is None else _str_in(value)
+
+
+# A redirect's v3 ``to.type`` -> the v2 ``forward.type`` of the same row (a v3 url is v2 "manual").
+REDIRECT_TYPES: Mapping[str, str] = {"url": "manual", "product": "product", "brand": "brand",
+                                     "category": "category", "page": "page", "post": "post"}
+REDIRECT_URL_MAX = 2048
+
+
+def _redirect_to_in(value: Any) -> dict[str, Any]:
+    """``to: {type, entity_id | url}`` into the v2 ``forward: {type, ref}``."""
+    if not isinstance(value, dict) or value.get("type") not in REDIRECT_TYPES:
+        raise ValueError(value)
+    if value["type"] == "url":
+        url = _str_in(value.get("url"))
+        if len(url) > REDIRECT_URL_MAX:
+            raise ValueError(value)
+        return {"type": "manual", "ref": url}
+    return {"type": REDIRECT_TYPES[value["type"]], "ref": _int_in(value.get("entity_id"))}
+
+
 # Stored inventory_tracking (v2 words) -> v3 words.
 INVENTORY_TRACKING: Mapping[str, str] = {"none": "none", "simple": "product", "sku": "variant"}
 _TRACKING_IN = {v3: v2 for v2, v3 in INVENTORY_TRACKING.items()}
@@ -181,6 +204,7 @@ READ: Mapping[str, Codec] = {
     "review_status": lambda stored: REVIEW_STATUS.get(stored, "pending"),
     "list": lambda stored: list(stored or ()),
     "dict_or_null": _same,
+    "nullable_str": lambda stored: "" if stored is None else stored,
 }
 
 WRITE: Mapping[str, Codec] = {
@@ -205,6 +229,8 @@ WRITE: Mapping[str, Codec] = {
     "custom_url": _custom_url_in,
     "store_credit": _store_credit_in,
     "authentication": _authentication_in,
+    "nullable_str": _nullable_str_in,
+    "redirect_to": _redirect_to_in,
 }
 
 REASONS: Mapping[str, str] = {
@@ -218,4 +244,6 @@ REASONS: Mapping[str, str] = {
     "dict_or_null": "must be an object or null", "custom_url": "must be an object with a string url",
     "store_credit": "must be an array of {amount: number}",
     "authentication": "must be an object (force_password_reset, new_password)", "same": "is invalid",
+    "nullable_str": "must be a string or null",
+    "redirect_to": "must be {type: url, url} or {type: product|brand|category|page|post, entity_id}",
 }

@@ -85,7 +85,8 @@ class Filter:
     """One query parameter: a test of the rows' ``columns`` by ``op`` on values parsed as ``kind``.
 
     ``op``: eq, in, not_in, min, max, greater, less, like (substring, any of a list), keyword
-    (substring of any column), has (the list column holds the value), has_any. A column may be
+    (substring of any column), prefix (the value starts with it: redirects' keyword), has (the
+    list column holds the value), has_any. A column may be
     dotted (``_v3.mpn``) or a lookup (``brand_id>brands.name``: the name of the brand the row's
     ``brand_id`` names). Several columns are joined with a space (a customer's full name).
     ``bare_date``: what a date without a time means: ``midnight`` or ``now`` (the request's time
@@ -147,12 +148,18 @@ class Unique:
 
 @dataclass(frozen=True)
 class Reference:
-    """A field naming rows of another table, which must exist (409); 0 means none when ``zero_ok``."""
+    """A field naming rows of another table, which must exist (409); 0 means none when ``zero_ok``.
+
+    ``key``: the target rows' column the value names (a widget's ``widget_template_uuid`` names a
+    template's ``uuid``); ``status``: the answer when it names none (the widget specs say 422).
+    """
 
     field: str
     table: str
     label: str  # "category": named in the 409
     zero_ok: bool = True
+    key: str = "id"
+    status: int = 409
 
 
 @dataclass(frozen=True)
@@ -183,6 +190,9 @@ class Family:
     parent_column: str = ""  # ...named by this column (product_id, resource_id)
     max_per_parent: int | None = None
     empty_list: int = 200  # 204: an empty list is answered without a body
+    # The row column a path's own id names: "id" (integers, as most families), or a string column
+    # (scripts' and widgets' "uuid", filled in on create) whose value the path carries.
+    key_column: str = "id"
 
     def field_named(self, name: str) -> Field | None:
         for item in self.fields:

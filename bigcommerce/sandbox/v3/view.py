@@ -48,6 +48,7 @@ from bigcommerce.sandbox.v3.schema import (
     UPDATE_MANY,
     UPSERT_MANY,
     Call,
+    Family,
 )
 from bigcommerce.sandbox.v3.summary import catalog_summary
 from bigcommerce.sandbox.v3.writes import ItemError, apply, prepare
@@ -100,7 +101,7 @@ class V3View:
         if op == SUMMARY:
             return data_response(catalog_summary(self.state))
         family = FAMILIES[route.family]
-        ids = [_path_id(raw) for raw in params]
+        ids = [_path_id(raw) for raw in params[:-1]] + [self._own_id(family, raw) for raw in params[-1:]]
         parent_id = ids[0] if route.per_parent else None
         if parent_id is not None and parent_id not in self.state.tables[family.parent_table].rows:
             raise not_found(family.parent_table[:-1])
@@ -110,6 +111,15 @@ class V3View:
         if action is not None:
             return action(self.state, self.renderer, call)
         return self._ops[op](call)
+
+    def _own_id(self, family: Family, raw: str) -> int:
+        """The last path id: an integer, or for a family keyed by a string column, the id of its row."""
+        if family.key_column == "id":
+            return _path_id(raw)
+        for row in self.state.tables[family.table].rows.values():
+            if row.get(family.key_column) == raw and all(row.get(c) == v for c, v in family.scope.items()):
+                return int(row["id"])
+        raise not_found(family.label)
 
     def _find(self, call: Call) -> dict[str, Any]:
         family = call.family
