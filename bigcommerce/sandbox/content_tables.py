@@ -41,4 +41,22 @@ PLACEMENTS = _state_only("placements", {
     "sort_order": 0, "region": "", "status": "inactive",
 })
 
-CONTENT_TABLES: tuple[Resource, ...] = (SCRIPTS, WIDGET_TEMPLATES, WIDGETS, PLACEMENTS)
+# ``start_date`` is now unless given; ``end_date`` (None: open-ended) is kept as stored.
+PROMOTIONS = Resource(
+    name="promotions", path="promotions", ops=frozenset(),
+    fields={"id": None, "redemption_type": "AUTOMATIC", "name": "", "display_name": "", "channels": [],
+            "customer": {"group_ids": [], "minimum_order_count": 0, "excluded_group_ids": []}, "rules": [],
+            "current_uses": 0, "max_uses": None, "status": "ENABLED", "start_date": None, "end_date": None,
+            "stop": False, "can_be_used_with_other_promotions": True, "currency_code": "*", "notifications": [],
+            "shipping_address": None, "schedule": None, "created_from": "api", "coupon_type": None},
+    dates=("start_date",), created="start_date",
+)
+
+PROMOTION_CODES = Resource(
+    name="promotion_codes", path="promotion_codes", ops=frozenset(),
+    fields={"id": None, "promotion_id": None, "code": "", "current_uses": 0, "max_uses": 0,
+            "max_uses_per_customer": 0, "created": None},
+    dates=("created",), created="created", parent_key="promotion_id",
+)
+
+CONTENT_TABLES: tuple[Resource, ...] = (SCRIPTS, WIDGET_TEMPLATES, WIDGETS, PLACEMENTS, PROMOTIONS, PROMOTION_CODES)

@@ -12,7 +12,16 @@ import pytest
 from bigcommerce.api import BigcommerceApi
 from bigcommerce.exception import ClientRequestException, ResourceNotFound
 from bigcommerce.sandbox import Sandbox
-from bigcommerce.v3 import Pages, Placements, Redirects, Scripts, Widgets, WidgetTemplates
+from bigcommerce.v3 import (
+    Pages,
+    Placements,
+    PromotionCodes,
+    Promotions,
+    Redirects,
+    Scripts,
+    Widgets,
+    WidgetTemplates,
+)
 
 MakeStore = Callable[..., Sandbox]
 
@@ -131,3 +140,29 @@ def test_templates_widgets_placements_and_regions_through_the_client(client: Big
     client.v3.Widgets.get(widget["uuid"]).delete()
     client.v3.WidgetTemplates.get(banner["uuid"]).delete()
     assert client.v3.WidgetTemplates.all() == []
+
+
+# -- promotions and coupon codes ------------------------------------------------------------------------
+
+RULES = [{"action": {"cart_value": {"discount": {"fixed_amount": "5"}}}, "apply_once": True}]
+
+
+def test_promotions_and_their_codes_through_the_client(client: BigcommerceApi) -> None:
+    auto = client.v3.Promotions.create(name="Five off", redemption_type="AUTOMATIC", rules=RULES)
+    coupon = client.v3.Promotions.create(name="Codes", redemption_type="COUPON", rules=RULES)
+    assert isinstance(auto, Promotions) and client.v3.Promotions.count() == 2
+    assert client.v3.Promotions.get(auto["id"])["name"] == "Five off"
+    assert auto.update(status="DISABLED")["status"] == "DISABLED"
+
+    codes = [client.v3.PromotionCodes.create(coupon["id"], code=f"SAVE{n}") for n in range(3)]
+    assert isinstance(codes[0], PromotionCodes)
+    assert [c["code"] for c in client.v3.PromotionCodes.iterall(coupon["id"], limit=2)] == ["SAVE0", "SAVE1", "SAVE2"]
+    codes[0].delete()
+    client.v3.PromotionCodes.delete_many([codes[1]["id"]], coupon["id"])
+    assert [c["code"] for c in client.v3.PromotionCodes.all(coupon["id"])] == ["SAVE2"]
+
+    refused = client.v3.Promotions.delete_many([coupon["id"]])  # it still has a code: 422
+    assert refused.failed and not refused.succeeded
+    client.v3.Promotions.get(coupon["id"]).delete()
+    client.v3.Promotions.delete_many([auto["id"]])
+    assert client.v3.Promotions.all() == []

@@ -205,6 +205,7 @@ READ: Mapping[str, Codec] = {
     "list": lambda stored: list(stored or ()),
     "dict_or_null": _same,
     "nullable_str": lambda stored: "" if stored is None else stored,
+    "date_or_null": _date_out,
 }
 
 WRITE: Mapping[str, Codec] = {
@@ -231,6 +232,7 @@ WRITE: Mapping[str, Codec] = {
     "authentication": _authentication_in,
     "nullable_str": _nullable_str_in,
     "redirect_to": _redirect_to_in,
+    "date_or_null": _null_or(_date_in),
 }
 
 REASONS: Mapping[str, str] = {
@@ -244,6 +246,6 @@ REASONS: Mapping[str, str] = {
     "dict_or_null": "must be an object or null", "custom_url": "must be an object with a string url",
     "store_credit": "must be an array of {amount: number}",
     "authentication": "must be an object (force_password_reset, new_password)", "same": "is invalid",
-    "nullable_str": "must be a string or null",
+    "nullable_str": "must be a string or null", "date_or_null": "must be an ISO 8601 date or null",
     "redirect_to": "must be {type: url, url} or {type: product|brand|category|page|post, entity_id}",
 }
