@@ -1,8 +1,9 @@
-"""State-only tables of the v3 content and marketing families: rows no v2 resource shows.
+"""State-only tables of the v3 content, marketing and store families: rows no v2 resource shows.
 
 Scripts, widget templates, widgets and placements are addressed by a ``uuid`` the v3 view gives
 each new row (``v3.writes.new_uuid``); their integer ``id`` is the table's internal key and
-order, never printed. Promotions and their coupon codes have integer ids. Columns carry the v3
+order, never printed. Promotions and their coupon codes have integer ids; the store log's rows
+are written by the store itself (``State.log``). Columns carry the v3
 field names and stored values (dates as unix seconds, lists and objects as JSON values), so
 ``dump()``/``load()`` write and read them as they are, dates in ISO 8601.
 """
@@ -59,4 +60,14 @@ PROMOTION_CODES = Resource(
     dates=("created",), created="created", parent_key="promotion_id",
 )
 
-CONTENT_TABLES: tuple[Resource, ...] = (SCRIPTS, WIDGET_TEMPLATES, WIDGETS, PLACEMENTS, PROMOTIONS, PROMOTION_CODES)
+# The store's system log (``GET /v3/store/systemlogs``): rows the store writes, never a request.
+STORE_LOGS = Resource(
+    name="store_logs", path="store_logs", ops=frozenset(),
+    fields={"id": None, "type": "general", "module": "", "severity": 1, "summary": "", "message": "",
+            "date_created": None},
+    dates=("date_created",), created="date_created",
+)
+
+CONTENT_TABLES: tuple[Resource, ...] = (
+    SCRIPTS, WIDGET_TEMPLATES, WIDGETS, PLACEMENTS, PROMOTIONS, PROMOTION_CODES, STORE_LOGS,
+)

@@ -165,12 +165,20 @@ class State:
             child_table = self.tables[child_name]
             for child in list(child_table.by_parent.get(row["id"], {}).values()):
                 self.drop(child_table.resource, child)
+        if res.name == "products":
+            self.log("general", "catalog", 4, "Product deleted",
+                     f"The product '{row.get('name', '')}' (id {row['id']}) was deleted.")
         owner_type = METAFIELD_OWNERS.get(res.name)
         if owner_type is not None:
             metafields = self.tables["metafields"]
             for key, metafield in list(metafields.by_parent.get(row["id"], {}).items()):
                 if metafield.get("resource_type") == owner_type:
                     metafields.remove(key)
+
+    def log(self, kind: str, module: str, severity: int, summary: str, message: str) -> None:
+        """One row of the store's system log (v3 ``store/systemlogs``), dated now."""
+        self.add_row("store_logs", {"type": kind, "module": module, "severity": severity, "summary": summary,
+                                    "message": message, "date_created": self.now()})
 
     def archive(self, row: dict[str, Any]) -> None:
         """Archive an order instead of deleting it (``is_deleted: true``)."""

@@ -19,6 +19,8 @@ from bigcommerce.v3 import (
     Promotions,
     Redirects,
     Scripts,
+    StoreMetafields,
+    SystemLogs,
     Widgets,
     WidgetTemplates,
 )
@@ -166,3 +168,28 @@ def test_promotions_and_their_codes_through_the_client(client: BigcommerceApi) -
     client.v3.Promotions.get(coupon["id"]).delete()
     client.v3.Promotions.delete_many([auto["id"]])
     assert client.v3.Promotions.all() == []
+
+
+# -- store metafields and system logs ------------------------------------------------------------------
+
+def test_store_metafields_through_the_client(client: BigcommerceApi) -> None:
+    one = client.v3.StoreMetafields.create(namespace="shop", key="motto", value="Buy", permission_set="read")
+    assert isinstance(one, StoreMetafields) and one["resource_type"] == "store"
+    many = client.v3.StoreMetafields.create_many([
+        {"namespace": "shop", "key": f"k{n}", "value": str(n), "permission_set": "write"} for n in range(3)])
+    assert not many.failed and len(many.succeeded) == 3
+    assert [m["key"] for m in client.v3.StoreMetafields.iterall(limit=2)] == ["motto", "k0", "k1", "k2"]
+
+    fetched = client.v3.StoreMetafields.get(one["id"])
+    assert fetched.update(value="Sell")["value"] == "Sell"
+    fetched.delete()
+    client.v3.StoreMetafields.delete_many([m["id"] for m in many.succeeded[:2]])
+    assert [m["key"] for m in client.v3.StoreMetafields.all()] == ["k2"]
+
+
+def test_system_logs_through_the_client_show_a_deleted_product(client: BigcommerceApi) -> None:
+    assert client.v3.SystemLogs.count() == 0
+    product = client.v3.Products.all()[0]
+    product.delete()
+    logs = client.v3.SystemLogs.all(type="general")
+    assert isinstance(logs[0], SystemLogs) and str(product["id"]) in logs[0]["message"]
