@@ -163,6 +163,9 @@ def test_promotions_and_their_codes_through_the_client(client: BigcommerceApi) -
     client.v3.PromotionCodes.delete_many([codes[1]["id"]], coupon["id"])
     assert [c["code"] for c in client.v3.PromotionCodes.all(coupon["id"])] == ["SAVE2"]
 
+    found = client.v3.PromotionCodes.all(code="SAVE2")  # no promotion id: GET /promotions/codes?code=
+    assert [c["code"] for c in found] == ["SAVE2"]
+
     refused = client.v3.Promotions.delete_many([coupon["id"]])  # it still has a code: 422
     assert refused.failed and not refused.succeeded
     client.v3.Promotions.get(coupon["id"]).delete()
@@ -193,3 +196,11 @@ def test_system_logs_through_the_client_show_a_deleted_product(client: Bigcommer
     product.delete()
     logs = client.v3.SystemLogs.all(type="general")
     assert isinstance(logs[0], SystemLogs) and str(product["id"]) in logs[0]["message"]
+
+
+def test_codegen_through_the_client_makes_codes_of_a_bulk_coupon(client: BigcommerceApi) -> None:
+    bulk = client.v3.Promotions.create(name="Bulk", redemption_type="COUPON", coupon_type="BULK", rules=RULES)
+    made = client.v3.PromotionCodegen.create(bulk["id"], batch_size=4, prefix="GIFT", delimiter="_")
+    assert made["batch_size"] == 4 and all(code["code"].startswith("GIFT_") for code in made["codes"])
+    assert sorted(c["code"] for c in client.v3.PromotionCodes.iterall(bulk["id"])) == sorted(
+        code["code"] for code in made["codes"])

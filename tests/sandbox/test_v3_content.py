@@ -88,6 +88,12 @@ def test_get_page_applies_the_list_filters_and_404s_when_they_leave_it_out(sb: S
     assert body["title"] == "A Page was not found with an ID of 99"
 
 
+def test_a_page_id_that_is_not_an_integer_is_a_422(sb: Sandbox) -> None:
+    """pages.v3.yml getPage 422: "One or more path parameter(s) did not have the correct datatype"."""
+    assert "bar" in error_of(v3(sb, "GET", "content/pages/bar"), 422)["detail"]
+    error_of(v3(sb, "GET", "catalog/products/bar"), 404)  # other families keep their 404
+
+
 def test_put_pages_takes_an_object_or_an_array_of_items_with_ids(sb: Sandbox) -> None:
     one = data(v3(sb, "POST", "content/pages", json=page("One")), 201)
     two = data(v3(sb, "POST", "content/pages", json=page("Two")), 201)
@@ -352,6 +358,8 @@ def test_a_placement_names_an_existing_widget_and_regions_list_the_placed_region
     assert data(v3(sb, "GET", "content/regions", params={"template_file": "pages/home"})) == [
         {"name": "home_below_menu"}]
     assert data(v3(sb, "GET", "content/regions", params={"template_file": "pages/product"})) == []
+    assert data(v3(sb, "GET", "content/regions", params={"templateFile": "pages/home"})) == [
+        {"name": "home_below_menu"}]
     error_of(v3(sb, "GET", "content/regions"), 422)
     active = data(v3(sb, "PUT", f"content/placements/{placed['uuid']}", json={"status": "active"}))
     assert active["status"] == "active"

@@ -147,3 +147,15 @@ def test_promotions_and_codes_survive_dump_and_load(sb: Sandbox) -> None:
     assert again == coupon
     codes = json.loads(store.handle_v3("GET", f"promotions/{coupon['id']}/codes", {}, None).body)["data"]
     assert [c["code"] for c in codes] == ["SAVED"]
+
+
+def test_promotions_filter_by_one_of_their_codes_and_by_query_in_name_or_code(sb: Sandbox) -> None:
+    """§3.31: filters ``code`` and ``query`` (name or code)."""
+    promotion(sb, "Summer sale", "COUPON", codes={"code": "SUN25"})
+    promotion(sb, "Winter sale", "COUPON", codes={"code": "SNOW10"})
+    promotion(sb, "Loyalty")
+    assert [p["name"] for p in data(v3(sb, "GET", "promotions", params={"code": "SUN25"}))] == ["Summer sale"]
+    assert [p["name"] for p in data(v3(sb, "GET", "promotions", params={"query": "snow"}))] == ["Winter sale"]
+    assert [p["name"] for p in data(v3(sb, "GET", "promotions", params={"query": "sale"}))] == [
+        "Summer sale", "Winter sale"]
+    assert data(v3(sb, "GET", "promotions", params={"code": "SUN"})) == []

@@ -9,7 +9,8 @@ nothing unless all are valid. ``DELETE ?id:in=`` (required) deletes the pages it
 answers 404 naming an id it did not find; a deleted page's children are re-parented to 0 and
 hidden, or deleted with it under ``delete_children=true``. ``GET /content/pages/{pageId}`` applies
 the list's filters (a page that does not match them is a 404). Errors are the spec's
-``{status, title, type, detail}``; a duplicate name is a 422 (the spec declares no 409). Every
+``{status, title, type, detail}``; a ``{pageId}`` that is not an integer is a 422 (the spec's
+"pageId is bar" example); a duplicate name is a 422 (the spec declares no 409). Every
 object prints every field, whatever its type (the spec's per-type schemas are subsets).
 """
 from __future__ import annotations
@@ -60,7 +61,7 @@ PAGES = Family(
              "name": on("name"), "name:like": on("name", "body", op="keyword")},
     unique=(Unique(("name",)),),
     references=(Reference("parent_id", "pages", "parent page"),),
-    delete_filters=("id:in",),
+    delete_filters=("id:in",), malformed_id=422,
 )
 
 INPUT_INVALID = "Input is invalid"

@@ -2,9 +2,10 @@
 
 Promotions: POST creates one (201; ``redemption_type`` AUTOMATIC or COUPON, ``name`` and
 ``rules`` required; a COUPON promotion may name its first code in ``codes``); GET lists with
-offset paging (``limit`` ≤ 250), filters ``id``, ``name``, ``currency_code``,
-``redemption_type``, ``status`` and ``sort`` by ``id``, ``name`` or ``start_date``. ``DELETE
-?id:in=`` (required, ≤ 50 ids) deletes them, except promotions that still have codes: 422
+offset paging (``limit`` ≤ 250), filters ``id``, ``name``, ``code`` (a promotion having the
+code), ``currency_code``, ``redemption_type``, ``status``, ``query`` (in the name or a code) and
+``sort`` by ``id``, ``name`` or ``start_date`` (``priority`` and ``channels`` are not served).
+``DELETE ?id:in=`` (required, ≤ 50 ids) deletes them, except promotions that still have codes: 422
 ``{errors: [...], meta: {total, success, failed}}``, the others deleted. ``DELETE
 /promotions/{id}`` answers 204 even for no promotion, and deletes the promotion's codes with it.
 
@@ -80,8 +81,9 @@ CODE_FIELDS: tuple[Field, ...] = (
 PROMOTIONS = Family(
     name="promotions", table="promotions", label="promotion", fields=PROMOTION_FIELDS,
     required=("redemption_type", "name", "rules"),
-    filters={"id": on("id", kind="int"), "name": on("name"), "currency_code": on("currency_code"),
-             "redemption_type": on("redemption_type"), "status": on("status")},
+    filters={"id": on("id", kind="int"), "name": on("name"), "code": on("<promotion_codes.code", op="has"),
+             "currency_code": on("currency_code"), "redemption_type": on("redemption_type"),
+             "status": on("status"), "query": on("name", "<promotion_codes.code", op="keyword")},
     sorts={"id": "id", "name": "name", "start_date": "start_date"},
 )
 

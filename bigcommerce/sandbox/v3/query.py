@@ -55,8 +55,14 @@ def _read_value(name: str, spec: Filter, raw: str, now: int) -> Any:
 
 def _column(state: State, column: str, defaults: Mapping[str, Any],
             extra_defaults: Mapping[str, Any] | None = None) -> Callable[[Row], Any]:
-    """How a filter column is read from a row: a field, a dotted ``_v3`` value, or a lookup."""
+    """How a filter column is read from a row: a field, a dotted ``_v3`` value, a lookup, or
+    (``<table.field``) the values of a field over the row's children in another table."""
     extra_defaults = extra_defaults or {}
+    if column.startswith("<"):
+        table_name, _, field_name = column[1:].partition(".")
+        children = state.tables[table_name]
+        return lambda row: [value.casefold() if isinstance(value, str) else value for value in
+                            (child.get(field_name) for child in children.by_parent.get(row["id"], {}).values())]
     if ">" in column:
         local, _, target = column.partition(">")
         table_name, _, field_name = target.partition(".")
@@ -106,7 +112,7 @@ def make_predicate(state: State, family: Family, name: str, raw: str, now: int) 
     op = spec.op
     first: Any = values[0]
     if op == "keyword":
-        return lambda row: any(first in str(r(row) or "").casefold() for r in readers)
+        return lambda row: any(first in _text(r(row)) for r in readers)
     if op == "prefix":
         return lambda row: any(str(get(row) or "").startswith(value) for value in values)
     if op == "like":
@@ -135,6 +141,13 @@ def make_predicate(state: State, family: Family, name: str, raw: str, now: int) 
     if op == "not_in":
         return lambda row: get(row) not in choices
     return lambda row: get(row) in choices
+
+
+def _text(value: Any) -> str:
+    """A column's value as searchable text (the values of a list, one after another)."""
+    if isinstance(value, list):
+        return " ".join(str(item) for item in value).casefold()
+    return str(value or "").casefold()
 
 
 def predicates(state: State, family: Family, query: Mapping[str, str]) -> list[RowTest]:

@@ -86,9 +86,10 @@ class Filter:
 
     ``op``: eq, in, not_in, min, max, greater, less, like (substring, any of a list), keyword
     (substring of any column), prefix (the value starts with it: redirects' keyword), has (the
-    list column holds the value), has_any. A column may be
-    dotted (``_v3.mpn``) or a lookup (``brand_id>brands.name``: the name of the brand the row's
-    ``brand_id`` names). Several columns are joined with a space (a customer's full name).
+    list column holds the value), has_any. A column may be dotted (``_v3.mpn``), a lookup
+    (``brand_id>brands.name``: the name of the brand the row's ``brand_id`` names) or
+    ``<table.field`` (the values of a field over the row's children in that table: a
+    promotion's coupon codes). Several columns are joined with a space (a customer's full name).
     ``bare_date``: what a date without a time means: ``midnight`` or ``now`` (the request's time
     of day, as products' ``date_modified:min``).
     """
@@ -193,6 +194,7 @@ class Family:
     # The row column a path's own id names: "id" (integers, as most families), or a string column
     # (scripts' and widgets' "uuid", filled in on create) whose value the path carries.
     key_column: str = "id"
+    malformed_id: int = 404  # the answer to a path id that is not an integer (pages: 422)
 
     def field_named(self, name: str) -> Field | None:
         for item in self.fields:

@@ -115,7 +115,7 @@ class V3View:
     def _own_id(self, family: Family, raw: str) -> int:
         """The last path id: an integer, or for a family keyed by a string column, the id of its row."""
         if family.key_column == "id":
-            return _path_id(raw)
+            return _path_id(raw, family.malformed_id)
         for row in self.state.tables[family.table].rows.values():
             if row.get(family.key_column) == raw and all(row.get(c) == v for c, v in family.scope.items()):
                 return int(row["id"])
@@ -215,7 +215,8 @@ class V3View:
         return NO_CONTENT
 
 
-def _path_id(raw: str) -> int:
+def _path_id(raw: str, status: int = 404) -> int:
     if not raw.isdigit():
-        raise V3Error(404, "The requested resource was not found.", detail=f"'{raw}' is not an id.")
+        title = "Invalid Input." if status == 422 else "The requested resource was not found."
+        raise V3Error(status, title, detail=f"'{raw}' is not an id.")
     return int(raw)

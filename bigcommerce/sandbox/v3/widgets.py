@@ -128,7 +128,7 @@ def preview_template(state: State, renderer: Renderer, call: Call) -> StoreRespo
 
 def list_regions(state: State, renderer: Renderer, call: Call) -> StoreResponse:
     """GET /content/regions?template_file=: the regions placements on that file name, by name."""
-    template_file = call.query.get("template_file", "")
+    template_file = call.query.get("template_file") or call.query.get("templateFile", "")  # the spec's example
     if not template_file:
         raise invalid({"template_file": "The query parameter 'template_file' is required."},
                       "The parameter 'template_file' is required.")
