@@ -29,6 +29,8 @@ _EXPORTS = {
     "GraphQLConnection": "connection",
     "OAuthConnection": "connection",
     "Mapping": "mapping",
+    "RateLimiter": "rate_limit",
+    "RedisRateLimiter": "rate_limit",
     "RetryPolicy": "retry",
     **dict.fromkeys(
         [
@@ -97,4 +99,6 @@ if TYPE_CHECKING:
     from .exception import Unauthorised as Unauthorised
     from .exception import UnsupportedOperation as UnsupportedOperation
     from .mapping import Mapping as Mapping
+    from .rate_limit import RateLimiter as RateLimiter
+    from .rate_limit import RedisRateLimiter as RedisRateLimiter
     from .retry import RetryPolicy as RetryPolicy

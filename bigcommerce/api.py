@@ -15,7 +15,7 @@ from .auth import BasicCredentials
 from .connection import DEFAULT_TIMEOUT_S, Connection, OAuthConnection, RateLimitingManagement, Timeout
 from .mapping import Mapping
 from .payload import verify_payload, verify_payload_jwt
-from .rate_limit import DEFAULT_MAX_RATE_LIMIT_WAIT_S
+from .rate_limit import DEFAULT_MAX_RATE_LIMIT_WAIT_S, RateLimiter, RedisRateLimiter
 from .resources.base import ApiResource
 from .retry import RetryPolicy
 
@@ -42,7 +42,9 @@ class BigcommerceApi:
     (``host`` overrides the API host, e.g. a local sandbox). Basic auth:
     ``BigcommerceApi(host=..., basic_auth=(username, api_token))``, or ``auth=``.
     Options for both: ``timeout``, ``retry``, ``max_rate_limit_wait``,
-    ``rate_limiting_management``, ``session``.
+    ``rate_limiting_management``, ``session``, ``rate_limiter`` (a
+    :class:`~bigcommerce.rate_limit.RedisRateLimiter` shares the store's quota
+    with other processes; v2 and v3 calls share it either way).
     """
 
     # Every v2 resource, for type checkers and editors: ``api.Products`` is the
@@ -126,6 +128,7 @@ class BigcommerceApi:
         retry: RetryPolicy | None = None,
         max_rate_limit_wait: float = DEFAULT_MAX_RATE_LIMIT_WAIT_S,
         session: requests.Session | None = None,
+        rate_limiter: RateLimiter | RedisRateLimiter | None = None,
         api_service: str | None = None,
         auth_service: str | None = None,
     ) -> None:
@@ -142,7 +145,7 @@ class BigcommerceApi:
                 raise ValueError("basic auth needs host: the store's domain, e.g. 'store.mybigcommerce.com'")
             self.connection: Connection = Connection(
                 host, basic, timeout=timeout, retry=retry, rate_limiting_management=rate_limiting_management,
-                max_rate_limit_wait=max_rate_limit_wait, session=session,
+                max_rate_limit_wait=max_rate_limit_wait, session=session, rate_limiter=rate_limiter,
             )
         elif oauth_given:
             if not store_hash:
@@ -150,7 +153,7 @@ class BigcommerceApi:
             self.connection = OAuthConnection(
                 client_id, store_hash, access_token, host or self.api_service,
                 rate_limiting_management=rate_limiting_management, timeout=timeout, retry=retry,
-                max_rate_limit_wait=max_rate_limit_wait, session=session,
+                max_rate_limit_wait=max_rate_limit_wait, session=session, rate_limiter=rate_limiter,
             )
         else:
             raise ValueError(
@@ -237,10 +240,12 @@ class Client(BigcommerceApi):
         max_rate_limit_wait: float = DEFAULT_MAX_RATE_LIMIT_WAIT_S,
         rate_limiting_management: RateLimitingManagement | None = None,
         session: requests.Session | None = None,
+        rate_limiter: RateLimiter | RedisRateLimiter | None = None,
     ) -> None:
         super().__init__(
             host=host, basic_auth=(user_id, token), rate_limiting_management=rate_limiting_management,
             timeout=timeout, retry=retry, max_rate_limit_wait=max_rate_limit_wait, session=session,
+            rate_limiter=rate_limiter,
         )
 
     def __repr__(self) -> str:

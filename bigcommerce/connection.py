@@ -10,6 +10,7 @@ what is safe to send again, and keeps every thread inside the store's quota.
 from __future__ import annotations
 
 import logging
+import os
 import time
 from typing import Any, Union
 from urllib.parse import urlencode, urlsplit
@@ -35,7 +36,8 @@ from .exception import (
 )
 from .mapping import Mapping, decode_json
 from .payload import verify_payload, verify_payload_jwt
-from .rate_limit import DEFAULT_MAX_RATE_LIMIT_WAIT_S, RateLimiter
+from .rate_limit import DEFAULT_MAX_RATE_LIMIT_WAIT_S, RateLimiter, RedisRateLimiter, StoreRateLimiter
+from .rate_limit.window import management_options
 from .retry import RetryPolicy
 
 __all__ = ["Connection", "GraphQLConnection", "OAuthConnection", "Timeout"]
@@ -61,6 +63,8 @@ Params = dict[str, Any]
 Headers = dict[str, str]
 # The old client's rate_limiting_management dict.
 RateLimitingManagement = dict[str, Any]
+# What a connection books its requests with: its own window, or its store's window in Redis.
+Limiter = Union[RateLimiter, StoreRateLimiter]
 
 
 def _origin(host: object, what: str = "host") -> str:
@@ -117,12 +121,13 @@ class Connection:
         rate_limiting_management: RateLimitingManagement | None = None,
         max_rate_limit_wait: float = DEFAULT_MAX_RATE_LIMIT_WAIT_S,
         session: requests.Session | None = None,
+        rate_limiter: RateLimiter | RedisRateLimiter | None = None,
     ) -> None:
         self._origin = _origin(host)
         self.host = urlsplit(self._origin).netloc
         self.api_path = api_path
         self._auth: Any = basic_auth(auth) if auth is not None else None
-        self._configure(timeout, retry, rate_limiting_management, max_rate_limit_wait, session)
+        self._configure(timeout, retry, rate_limiting_management, max_rate_limit_wait, session, rate_limiter)
 
     def _configure(
         self,
@@ -131,23 +136,52 @@ class Connection:
         rate_limiting_management: RateLimitingManagement | None,
         max_rate_limit_wait: float,
         session: requests.Session | None,
+        rate_limiter: RateLimiter | RedisRateLimiter | None,
     ) -> None:
         self.timeout = _check_timeout(timeout)
         if retry is not None and not isinstance(retry, RetryPolicy):
             raise TypeError("retry must be a RetryPolicy")
         self.retry = retry or RetryPolicy()
         self.rate_limiting_management = rate_limiting_management
-        self.rate_limiter = RateLimiter.from_management(
-            rate_limiting_management, max_wait_s=max_rate_limit_wait, sleep=self.retry.sleep
-        )
+        self.rate_limiter = self._limiter(rate_limiter, rate_limiting_management, max_rate_limit_wait)
         self._session = session or requests.Session()
         self._session.headers.update({"Accept": "application/json", "User-Agent": USER_AGENT})
-        adapter = HTTPAdapter(pool_connections=4, pool_maxsize=POOL_SIZE)
-        self._session.mount("https://", adapter)
-        self._session.mount("http://", adapter)
+        self._mount_pool()
         self._base = self._origin + self._api_prefix()
         # v2 reads dates as RFC 2822; v3 and GraphQL as ISO 8601 (bodies and datetime filters).
         self.date_style = RFC2822 if "/v2/" in self.api_path else ISO8601
+
+    def _mount_pool(self) -> None:
+        """A fresh connection pool for this process: a forked child never reads from sockets
+        it inherited (the parent's answers would reach it, or its own the parent)."""
+        self._pid = os.getpid()
+        adapter = HTTPAdapter(pool_connections=4, pool_maxsize=POOL_SIZE)
+        self._session.mount("https://", adapter)
+        self._session.mount("http://", adapter)
+
+    def _limiter(
+        self,
+        given: RateLimiter | RedisRateLimiter | None,
+        management: RateLimitingManagement | None,
+        max_wait_s: float,
+    ) -> Limiter:
+        """The store's window: a new in-process limiter, the one given, or a shared one bound to this store."""
+        options = management_options(management)
+        if given is None:
+            return RateLimiter(**options, max_wait_s=max_wait_s, sleep=self.retry.sleep)
+        if isinstance(given, RedisRateLimiter):
+            return given.bind(self.store_key, **options, max_wait_s=max_wait_s, sleep=self.retry.sleep)
+        if isinstance(given, RateLimiter):
+            if management or max_wait_s != DEFAULT_MAX_RATE_LIMIT_WAIT_S:
+                raise ValueError("a RateLimiter given as rate_limiter carries its own options: give them to it, "
+                                 "not rate_limiting_management or max_rate_limit_wait")
+            return given
+        raise TypeError(f"rate_limiter must be a RateLimiter or a RedisRateLimiter, not {type(given).__name__}")
+
+    @property
+    def store_key(self) -> str:
+        """What names this store's quota in a shared limiter: the host for basic auth."""
+        return self.host
 
     def _api_prefix(self) -> str:
         return self.api_path.format("").rstrip("/") + "/"
@@ -293,8 +327,11 @@ class Connection:
         path = self._describe(url)
         limiter = None if token_exchange else self.rate_limiter
         auth = None if token_exchange else self._auth
+        if self._pid != os.getpid():
+            self._mount_pool()
         while True:
-            booking = limiter.acquire() if limiter is not None else None
+            # Opaque to the connection: handed back to the limiter with the answer.
+            booking: Any = limiter.acquire() if limiter is not None else None
             started = time.perf_counter()
             try:
                 response = self._session.request(
@@ -311,7 +348,7 @@ class Connection:
                 _read_body(response)
             except requests.RequestException as error:
                 if limiter is not None:
-                    limiter.update(None)
+                    limiter.update(None, booking)
                 reached = _reached_server(error)
                 failure = _transport_error(method, path, error, reached)
                 if not self.retry.may_retry_failure(method, retries, reached_server=reached):
@@ -415,6 +452,7 @@ class OAuthConnection(Connection):
         retry: RetryPolicy | None = None,
         max_rate_limit_wait: float = DEFAULT_MAX_RATE_LIMIT_WAIT_S,
         session: requests.Session | None = None,
+        rate_limiter: RateLimiter | RedisRateLimiter | None = None,
     ) -> None:
         if client_id is not None and not isinstance(client_id, str):
             raise TypeError("client_id must be a string")
@@ -429,9 +467,14 @@ class OAuthConnection(Connection):
         self.host = urlsplit(self._origin).netloc
         self.api_path = api_path or self.default_api_path
         self._auth = TokenAuth(client_id, access_token)
-        self._configure(timeout, retry, rate_limiting_management, max_rate_limit_wait, session)
+        self._configure(timeout, retry, rate_limiting_management, max_rate_limit_wait, session, rate_limiter)
 
     default_api_path = "/stores/{}/v2/{}"
+
+    @property
+    def store_key(self) -> str:
+        """The store hash: REST v2, v3 and GraphQL calls of one store share its quota."""
+        return self.store_hash
 
     def _api_prefix(self) -> str:
         return self.api_path.format(self.store_hash, "").rstrip("/") + "/"

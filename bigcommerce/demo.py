@@ -15,6 +15,7 @@ from typing import Any, TextIO
 
 from .api import BigcommerceApi
 from .connection import Connection, GraphQLConnection, OAuthConnection
+from .demo_v3 import v3_steps
 from .exception import ResourceNotFound
 
 DEMO_PRODUCTS = 600
@@ -168,6 +169,8 @@ def _walk_through(sb: Any, step: _Step) -> None:
     forged = BigcommerceApi.oauth_verify_payload(signed, "not-the-secret")
     step.show("... with the wrong secret", forged)
     step.expect(verified and forged is False, "only the genuine payload verifies")
+
+    v3_steps(api, step)
 
     step.section("GraphQL Admin API")
     graphql = GraphQLConnection(sb.client_id, sb.store_hash, sb.access_token, host=sb.base_url)

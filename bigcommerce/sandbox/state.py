@@ -2,8 +2,9 @@
 
 Rows are sparse dicts holding only fields that differ from the catalog defaults, dates as
 unix seconds; every view (v2 and v3) renders them. Besides the catalog's resources, the state
-holds rows no v2 resource shows (``STATE_ONLY``: metafields, keyed by owner type and id; the
-v3 content tables of ``content_tables``: scripts, widgets...).
+holds rows no v2 resource shows (``STATE_ONLY``: metafields, keyed by owner type and id; order
+refunds, payment transactions and order settings; the v3 content tables of ``content_tables``:
+scripts, widgets, promotions, the store log...).
 Rows keep ascending-id order, so an unfiltered page is a list slice, not a scan. Ids are
 integers per table, never reused (product videos are keyed by their YouTube id within their
 product). Nothing here knows an API version: the views turn requests into calls on
@@ -27,7 +28,30 @@ METAFIELDS = Resource(
     dates=("date_created", "date_modified"), created="date_created", modified="date_modified",
     parent_key="resource_id",
 )
-STATE_ONLY: tuple[Resource, ...] = (METAFIELDS, *CONTENT_TABLES)
+# v3 order refunds (``orders/{order_id}/payment_actions/refunds``): what each refund took back;
+# the order's ``refunded_amount``, status and line quantities change with it (v3.refunds).
+ORDER_REFUNDS = Resource(
+    name="order_refunds", path="order_refunds", ops=frozenset(),
+    fields={"id": None, "order_id": None, "user_id": 0, "created": None, "reason": "", "total_amount": "0.00",
+            "total_tax": "0.00", "uses_merchant_override_values": False, "payments": [], "items": [],
+            "transaction_ids": []},
+    dates=("created",), created="created", parent_key="order_id",
+)
+# Payment events of an order after it was placed (authorization or purchase, capture, void, refund):
+# the opening one is written the first time the v3 view needs it, from the order's payment method.
+ORDER_TRANSACTIONS = Resource(
+    name="order_transactions", path="order_transactions", ops=frozenset(),
+    fields={"id": None, "order_id": None, "event": "purchase", "provider": "custom", "payment_method": "",
+            "amount": "0.00", "currency": "USD", "status": "ok", "reference_transaction_id": None,
+            "date_created": None},
+    dates=("date_created",), created="date_created", parent_key="order_id",
+)
+# Order notification settings: id 0 is the store's, any other id a channel's (v3 orders/settings).
+ORDER_SETTINGS = Resource(
+    name="order_settings", path="order_settings", ops=frozenset(),
+    fields={"id": None, "order_placed": None, "forward_invoice": None},
+)
+STATE_ONLY: tuple[Resource, ...] = (METAFIELDS, ORDER_REFUNDS, ORDER_TRANSACTIONS, ORDER_SETTINGS, *CONTENT_TABLES)
 
 # Owner table -> its metafields' ``resource_type``: dropping an owner drops its metafields.
 METAFIELD_OWNERS: Mapping[str, str] = {

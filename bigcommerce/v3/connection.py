@@ -13,9 +13,8 @@ from typing import Any
 import requests
 
 from .. import urls
-from ..connection import OAuthConnection, Timeout
+from ..connection import Limiter, OAuthConnection, Timeout
 from ..encoding import ISO8601
-from ..rate_limit import RateLimiter
 from ..retry import RetryPolicy
 
 __all__ = ["V3_API_PATH", "V3Connection", "unwrap"]
@@ -61,7 +60,14 @@ class V3Connection(OAuthConnection):
         return self._v2._session
 
     @property
-    def rate_limiter(self) -> RateLimiter:  # type: ignore[override]
+    def _pid(self) -> int:  # type: ignore[override]
+        return self._v2._pid
+
+    def _mount_pool(self) -> None:
+        self._v2._mount_pool()
+
+    @property
+    def rate_limiter(self) -> Limiter:  # type: ignore[override]
         return self._v2.rate_limiter
 
     @property

@@ -107,7 +107,7 @@ CALLS = documented_calls()
 
 def other_sources() -> str:
     """Every other integration module's source, where the README's calls must appear."""
-    return "\n".join(path.read_text(encoding="utf-8") for path in sorted(HERE.glob("test_*.py"))
+    return "\n".join(path.read_text(encoding="utf-8") for path in sorted(HERE.rglob("test_*.py"))
                      if path.name != Path(__file__).name)
 
 

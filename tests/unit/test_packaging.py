@@ -138,3 +138,15 @@ def test_an_unknown_name_is_an_attribute_error() -> None:
     with pytest.raises(AttributeError, match="no attribute 'Produts'"):
         bigcommerce.Produts
     assert not hasattr(bigcommerce, "sandbox_typo")
+
+
+def test_setup_py_installs_the_shared_limiters_lua_script() -> None:
+    package_data = ast.literal_eval(_setup_keywords()["package_data"])
+    assert "window.lua" in package_data["bigcommerce.rate_limit"]
+    assert (Path(bigcommerce.__file__).parent / "rate_limit" / "window.lua").is_file()
+
+
+def test_the_redis_extra_brings_redis_and_the_test_extra_includes_it() -> None:
+    extras = ast.literal_eval(_setup_keywords()["extras_require"])
+    assert any(req.startswith("redis") for req in extras["redis"])
+    assert any(req.startswith("redis") for req in extras["test"])

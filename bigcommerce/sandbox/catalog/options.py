@@ -30,6 +30,7 @@ OPTION_VALUES = Resource(
     types={"label": "str", "value": "str", "sort_order": "int", "is_default": "bool"},
     parent="options",
     parent_key="option_id",
+    hidden=frozenset({"_v3"}),  # what only v3 knows (value_data, modifier adjusters)
 )
 
 OPTION_SETS = Resource(

@@ -232,7 +232,7 @@ PRODUCT_OPTIONS = product_sub(
     {"id": None, "option_id": 0, "display_name": "", "sort_order": 0, "is_required": False},
     ops=op_set("L G"),
     counts=frozenset(),
-    hidden=frozenset({"product_id"}),
+    hidden=frozenset({"product_id", "_v3"}),  # _v3: what only v3 knows (kind, config)
 )
 
 PRODUCT_GOOGLE_MAPPINGS = product_sub(

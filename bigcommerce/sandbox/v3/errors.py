@@ -20,7 +20,8 @@ class V3Error(Exception):
     """A refused v3 request: status, title, and either field ``errors`` or a ``detail``."""
 
     def __init__(self, status: int, title: str, errors: Mapping[str, str] | None = None, *,
-                 detail: str | None = None, error_type: str = ERROR_TYPE, bodyless: bool = False) -> None:
+                 detail: str | None = None, error_type: str = ERROR_TYPE, bodyless: bool = False,
+                 in_data: bool = False) -> None:
         super().__init__(title)
         self.status = status
         self.title = title
@@ -28,6 +29,7 @@ class V3Error(Exception):
         self.detail = detail
         self.error_type = error_type
         self.bodyless = bodyless
+        self.in_data = in_data  # the body is {"data": [error]} (a refund's 422)
 
     def payload(self) -> dict[str, object]:
         body: dict[str, object] = {"status": self.status, "title": self.title, "type": self.error_type}
@@ -38,7 +40,9 @@ class V3Error(Exception):
         return body
 
     def response(self) -> StoreResponse:
-        return StoreResponse(self.status, b"" if self.bodyless else dumps(self.payload()), {})
+        if self.bodyless:
+            return StoreResponse(self.status, b"", {})
+        return StoreResponse(self.status, dumps({"data": [self.payload()]} if self.in_data else self.payload()), {})
 
 
 def not_found(what: str = "") -> V3Error:

@@ -12,12 +12,28 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from bigcommerce.sandbox.v3 import catalog, customers, pages, promotions, redirects, scripts, store_data, widgets
+from bigcommerce.sandbox.v3 import (
+    catalog,
+    customers,
+    options,
+    orders,
+    pages,
+    promotions,
+    redirects,
+    refund_quotes,
+    refunds,
+    scripts,
+    store_data,
+    widgets,
+)
 from bigcommerce.sandbox.v3.schema import Action, Family, Route
 from bigcommerce.sandbox.v3.templates import TEMPLATES
 
 # Each family module declares FAMILIES, ROUTES and (for operations beyond the generic verbs) ACTIONS.
-FAMILY_MODULES = (catalog, customers, pages, redirects, scripts, widgets, promotions, store_data)
+FAMILY_MODULES = (
+    catalog, customers, options, orders, refund_quotes, refunds, pages, redirects, scripts, widgets, promotions,
+    store_data,
+)
 
 FAMILIES: Mapping[str, Family] = {name: family for module in FAMILY_MODULES for name, family in module.FAMILIES.items()}
 ROUTES: tuple[Route, ...] = tuple(route for module in FAMILY_MODULES for route in module.ROUTES)

@@ -172,6 +172,7 @@ class Family:
     label: str  # "product": named in error titles
     fields: tuple[Field, ...]
     required: tuple[str, ...] = ()
+    update_required: tuple[str, ...] = ()  # fields an update must also send (order metafields' PUT)
     filters: Mapping[str, Filter] = field(default_factory=dict)
     sorts: Mapping[str, str] = field(default_factory=dict)  # sort value -> the v3 field it orders by
     sort_style: str = "separate"  # separate: sort= + direction=; combined: sort=field:asc

@@ -5,8 +5,9 @@ ignored), then checks required fields, lengths and choices (422), references to 
 unique values (409) and the per-parent maximum, and prepares the objects nested in a create
 (a product's ``variants``). It changes nothing, so a batch can check every item before it writes
 any. ``apply`` stores the object through ``rows`` (timestamps and the shared ``rules``).
-Variant ``option_values`` name existing options by id or by display name and label; names not
-yet known become product options and option values when the variant is written.
+Variant ``option_values`` name existing variant options (not modifiers) by id or by display name
+and label; names not yet known become product options (each with its own ``options`` row) and
+option values when the variant is written.
 """
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from typing import Any
 from bigcommerce.sandbox.rows import EXTRA, insert_row, merge_row
 from bigcommerce.sandbox.state import State
 from bigcommerce.sandbox.v3.codecs import REASONS, WRITE, number
+from bigcommerce.sandbox.v3.option_rows import MODIFIER, kind_of
 from bigcommerce.sandbox.v3.schema import Family, Field
 
 Row = dict[str, Any]
@@ -81,11 +83,10 @@ def prepare(state: State, families: Mapping[str, Family], family: Family, body: 
             prepared.extra[item.name] = stored
         else:
             prepared.fields[item.key] = stored
-    if creating:
-        for name in family.required:
-            if body.get(name) is None and name not in errors and not (
-                    parent_field is not None and name == parent_field.name):
-                errors[name] = f"The field '{name}' is required."
+    for name in family.required if creating else family.update_required:
+        if body.get(name) is None and name not in errors and not (
+                parent_field is not None and name == parent_field.name):
+            errors[name] = f"The field '{name}' is required."
     if errors:
         raise ItemError(422, errors)
     _check_references(state, family, prepared)
@@ -279,10 +280,17 @@ def _check_option_values(state: State, product_id: int | None, value: Any, error
             option = options.get(item["option_id"])
             if option is None or (product_id and option.get("product_id") != product_id):
                 errors["option_values"] = f"The option {item['option_id']} is not an option of this product."
+            elif kind_of(state, option) == MODIFIER:
+                errors["option_values"] = f"The option {item['option_id']} is a modifier: it makes no variants."
             elif values.get(item["id"], {}).get("option_id") != option.get("option_id"):
                 errors["option_values"] = f"The option value {item['id']} is not a value of option {item['option_id']}."
         elif not (isinstance(item.get("option_display_name"), str) and isinstance(item.get("label"), str)):
             errors["option_values"] = "Each option value needs id and option_id, or option_display_name and label."
+        elif product_id and any(
+                option.get("display_name", "").casefold() == item["option_display_name"].casefold()
+                and kind_of(state, option) == MODIFIER
+                for option in state.tables["product_options"].children(product_id).values()):
+            errors["option_values"] = f"'{item['option_display_name']}' is a modifier: it makes no variants."
     return value
 
 
@@ -299,17 +307,19 @@ def resolve_option_values(state: State, product_id: Any, items: Sequence[Mapping
     return out
 
 
+def option_name(display_name: str, now: int, product_id: int) -> str:
+    """The unique name v3 gives a new option: display name, timestamp, product id (the specs' example)."""
+    return f"{display_name.replace(' ', '-')}{now}-{product_id}"
+
+
 def _product_option(state: State, product_id: int, display_name: str) -> Row:
     product_options = state.tables["product_options"]
     for option in product_options.children(product_id).values():
         if option.get("display_name", "").casefold() == display_name.casefold():
             return option
-    options = state.tables["options"]
-    shared = next((o for o in options.rows.values()
-                   if display_name.casefold() in (o.get("display_name", "").casefold(), o.get("name", "").casefold())),
-                  None)
-    if shared is None:
-        shared = state.add_row("options", {"name": display_name, "display_name": display_name, "type": "RB"})
+    # A v3 option belongs to one product: its own ``options`` row, named as the specs show.
+    shared = state.add_row("options", {"name": option_name(display_name, state.now(), product_id),
+                                       "display_name": display_name, "type": "RB"})
     return state.add_row("product_options", {
         "product_id": product_id, "option_id": shared["id"], "display_name": display_name,
         "sort_order": len(product_options.children(product_id)), "is_required": True,

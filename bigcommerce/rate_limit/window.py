@@ -27,7 +27,7 @@ from typing import Any, Callable
 
 from requests.structures import CaseInsensitiveDict
 
-from .exception import RateLimitingException, retry_after_seconds
+from ..exception import RateLimitingException, retry_after_seconds
 
 log = logging.getLogger("bigcommerce.rate_limit")
 
@@ -62,6 +62,26 @@ def read_headers(headers: Mapping[str, str]) -> dict[str, int] | None:
         except ValueError:
             return None
     return values
+
+
+def management_options(management: dict[str, Any] | None) -> dict[str, Any]:
+    """The limiter options the old client's ``rate_limiting_management`` dict stands for."""
+    if not management:
+        return {}
+    if not isinstance(management, dict):
+        raise TypeError("rate_limiting_management must be a dict")
+    unknown = set(management) - {"min_requests_remaining", "wait", "callback_function", "callback_args"}
+    if unknown:
+        raise ValueError(f"rate_limiting_management has unknown keys: {sorted(unknown)}")
+    callback = management.get("callback_function")
+    if callback is not None and not callable(callback):
+        raise TypeError("rate_limiting_management['callback_function'] must be callable")
+    return {
+        "reserve": int(management.get("min_requests_remaining", 0)),
+        "wait": bool(management.get("wait", True)),
+        "callback": callback,
+        "callback_args": management.get("callback_args"),
+    }
 
 
 class RateLimiter:
@@ -113,23 +133,7 @@ class RateLimiter:
     @classmethod
     def from_management(cls, management: dict[str, Any] | None, **kwargs: Any) -> RateLimiter:
         """From the old client's ``rate_limiting_management`` dict."""
-        if not management:
-            return cls(**kwargs)
-        if not isinstance(management, dict):
-            raise TypeError("rate_limiting_management must be a dict")
-        unknown = set(management) - {"min_requests_remaining", "wait", "callback_function", "callback_args"}
-        if unknown:
-            raise ValueError(f"rate_limiting_management has unknown keys: {sorted(unknown)}")
-        callback = management.get("callback_function")
-        if callback is not None and not callable(callback):
-            raise TypeError("rate_limiting_management['callback_function'] must be callable")
-        return cls(
-            reserve=int(management.get("min_requests_remaining", 0)),
-            wait=bool(management.get("wait", True)),
-            callback=callback,
-            callback_args=management.get("callback_args"),
-            **kwargs,
-        )
+        return cls(**management_options(management), **kwargs)
 
     # -- before a request -------------------------------------------------
 
