@@ -177,6 +177,9 @@ class SandboxApp:
         media = content_type.partition(";")[0].strip().lower()
         if media != JSON_TYPE and not media.endswith("+json"):
             shown = content_type or "none"
+            if media == "multipart/form-data":  # image uploads: the sandbox stores image_url only
+                return None, version.error(415, "The sandbox takes JSON bodies only: multipart/form-data uploads "
+                                                "are not emulated; send an image's image_url as application/json.")
             return None, version.error(
                 415, f"The Content-Type must be application/json (got {shown})."
             )

@@ -3,12 +3,12 @@
 Rows are sparse dicts holding only fields that differ from the catalog defaults, dates as
 unix seconds; every view (v2 and v3) renders them. Besides the catalog's resources, the state
 holds rows no v2 resource shows (``STATE_ONLY``: metafields, keyed by owner type and id; order
-refunds, payment transactions and order settings; the v3 content tables of ``content_tables``:
-scripts, widgets, promotions, the store log...).
+refunds, payment transactions and order settings; channels, their listings, sites and site routes;
+the v3 content tables of ``content_tables``: scripts, widgets, promotions, the store log...).
 Rows keep ascending-id order, so an unfiltered page is a list slice, not a scan. Ids are
 integers per table, never reused (product videos are keyed by their YouTube id within their
-product). Nothing here knows an API version: the views turn requests into calls on
-``State`` and rows into bodies.
+product, and carry an integer ``serial`` besides, the id v3 shows). Nothing here knows an API
+version: the views turn requests into calls on ``State`` and rows into bodies.
 """
 from __future__ import annotations
 
@@ -51,13 +51,57 @@ ORDER_SETTINGS = Resource(
     name="order_settings", path="order_settings", ops=frozenset(),
     fields={"id": None, "order_placed": None, "forward_invoice": None},
 )
-STATE_ONLY: tuple[Resource, ...] = (METAFIELDS, ORDER_REFUNDS, ORDER_TRANSACTIONS, ORDER_SETTINGS, *CONTENT_TABLES)
+# Sales channels (v3 only; no v2 resource shows them). Id 1 is the store's own storefront,
+# present in every store (``seed.reference``). ``enabled_currencies``/``default_currency``:
+# the channel's currency assignment, None while it inherits the store's currencies.
+CHANNELS = Resource(
+    name="channels", path="channels", ops=frozenset(),
+    fields={"id": None, "name": "", "type": "", "platform": "", "status": "", "external_id": "",
+            "is_listable_from_ui": True, "is_visible": True, "enabled_currencies": None, "default_currency": None,
+            "date_created": None, "date_modified": None},
+    dates=("date_created", "date_modified"), created="date_created", modified="date_modified",
+)
+# Product listings of a channel: ``variants`` holds the listed variants (dicts with their own dates).
+CHANNEL_LISTINGS = Resource(
+    name="channel_listings", path="channels/{pid}/listings", ops=frozenset(),
+    fields={"id": None, "channel_id": None, "external_id": "", "product_id": None, "state": "", "name": "",
+            "description": "", "variants": [], "date_created": None, "date_modified": None},
+    dates=("date_created", "date_modified"), created="date_created", modified="date_modified",
+    parent="channels", parent_key="channel_id",
+)
+# A channel's site (at most one per channel) and its routes. ``checkout_url`` "" = not customized.
+SITES = Resource(
+    name="sites", path="sites", ops=frozenset(),
+    fields={"id": None, "url": "", "channel_id": None, "ssl_status": "shared", "checkout_url": "",
+            "created_at": None, "updated_at": None},
+    dates=("created_at", "updated_at"), created="created_at", modified="updated_at",
+)
+SITE_ROUTES = Resource(
+    name="site_routes", path="sites/{pid}/routes", ops=frozenset(),
+    fields={"id": None, "site_id": None, "type": "", "matching": "", "route": ""},
+    parent="sites", parent_key="site_id",
+)
+# The webhook notification emails (``/hooks/admin``): one row, id 1, once they are set.
+HOOK_ADMIN = Resource(name="hook_admin", path="hooks/admin", ops=frozenset(), fields={"id": None, "emails": []})
+STATE_ONLY: tuple[Resource, ...] = (
+    METAFIELDS, ORDER_REFUNDS, ORDER_TRANSACTIONS, ORDER_SETTINGS,
+    CHANNELS, CHANNEL_LISTINGS, SITES, SITE_ROUTES, HOOK_ADMIN, *CONTENT_TABLES,
+)
+
+# The integer id of a row whose table keys it by a string (a video's YouTube id): unique in
+# the table, never reused, kept across updates that change the string id.
+SERIAL = "serial"
 
 # Owner table -> its metafields' ``resource_type``: dropping an owner drops its metafields.
 METAFIELD_OWNERS: Mapping[str, str] = {
     "products": "product", "product_skus": "variant", "categories": "category", "brands": "brand",
-    "customers": "customer", "orders": "order",
+    "customers": "customer", "orders": "order", "channels": "channel",
 }
+# State-only tables whose rows belong to a row of another state-only table (dropped with it).
+STATE_ONLY_CHILDREN: Mapping[str, tuple[str, ...]] = {"channels": ("channel_listings",), "sites": ("site_routes",)}
+# Catalog table -> state-only (table, column) rows that name one of its rows: a channel listing
+# names its product, and goes when the product does (through either view).
+STATE_ONLY_REFERRERS: Mapping[str, tuple[tuple[str, str], ...]] = {"products": (("channel_listings", "product_id"),)}
 
 
 class Table:
@@ -86,6 +130,10 @@ class Table:
             if self.rows and key < next(reversed(self.rows)):
                 self._unsorted = True
             self.next_id = max(self.next_id, key + 1)
+        elif row.get(SERIAL) is None:  # string ids: an integer one too, for views that need it (v3 videos)
+            row[SERIAL] = self.allocate_id()
+        else:
+            self.next_id = max(self.next_id, row[SERIAL] + 1)
         self.rows[key] = row
         if self._keys is not None and not self._unsorted:
             self._keys.append(key)
@@ -185,13 +233,17 @@ class State:
         """Remove a row and, recursively, everything under it."""
         table = self.tables[res.name]
         table.remove(table.key_of(row))
-        for child_name in CHILDREN.get(res.name, ()):
+        for child_name in (*CHILDREN.get(res.name, ()), *STATE_ONLY_CHILDREN.get(res.name, ())):
             child_table = self.tables[child_name]
             for child in list(child_table.by_parent.get(row["id"], {}).values()):
                 self.drop(child_table.resource, child)
         if res.name == "products":
             self.log("general", "catalog", 4, "Product deleted",
                      f"The product '{row.get('name', '')}' (id {row['id']}) was deleted.")
+        for table_name, column in STATE_ONLY_REFERRERS.get(res.name, ()):
+            referrers = self.tables[table_name]
+            for key in [key for key, other in referrers.rows.items() if other.get(column) == row["id"]]:
+                referrers.remove(key)
         owner_type = METAFIELD_OWNERS.get(res.name)
         if owner_type is not None:
             metafields = self.tables["metafields"]

@@ -155,7 +155,7 @@ def test_a_create_missing_a_required_field_names_it(api: BigcommerceApi) -> None
 
 def test_an_unserved_family_is_a_501_that_says_so(api: BigcommerceApi) -> None:
     with pytest.raises(HttpException) as caught:
-        api.v3.Webhooks.all()
+        api.v3.SiteCertificates.all()
     assert caught.value.status_code == 501
     assert "sandbox" in str(caught.value).lower()
 

@@ -115,6 +115,7 @@ def product_sub(name: str, sub: str, fields: dict[str, Any], **kw: Any) -> Resou
     """A subresource of products at ``products/{pid}/{sub}``: every operation and both counts unless told."""
     kw.setdefault("ops", SUB_OPS)
     kw.setdefault("counts", PER_PARENT_AND_STORE)
+    kw.setdefault("hidden", frozenset({"_v3"}))  # fields only the v3 view knows (a review's email...)
     return Resource(
         name=name, path=f"products/{{pid}}/{sub}", fields=fields, parent="products",
         parent_key="product_id", **kw,
@@ -182,6 +183,7 @@ PRODUCT_VIDEOS = product_sub(
     types={"url": "str", "name": "str", "sort_order": "int"},
     writable_extra=frozenset({"url"}),
     id_kind="str",
+    hidden=frozenset({"_v3", "serial"}),  # serial: the integer id v3 shows (state.SERIAL)
 )
 
 PRODUCT_CUSTOM_FIELDS = product_sub(

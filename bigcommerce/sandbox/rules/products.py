@@ -62,15 +62,14 @@ def prepare_image(state: State, fields: dict[str, Any], row: dict[str, Any] | No
 
 
 def prepare_video(state: State, fields: dict[str, Any], row: dict[str, Any] | None) -> None:
-    """A video's id is its YouTube id, read from ``url``."""
+    """A video's id is its YouTube id, read from ``url`` (v2) or given as the id (v3 ``video_id``)."""
     url = fields.pop("url", None)
-    if url is None:
-        return
-    try:
-        fields["id"] = youtube_id(str(url))
-    except ValueError as exc:
-        raise invalid("url", "The field 'url' must be a YouTube video URL.") from exc
-    if row is None:
+    if url is not None:
+        try:
+            fields["id"] = youtube_id(str(url))
+        except ValueError as exc:
+            raise invalid("url", "The field 'url' must be a YouTube video URL.") from exc
+    if row is None and fields.get("id") is not None:
         fields.setdefault("name", f"YouTube video {fields['id']}")
         fields.setdefault("sort_order", len(state.table("product_videos").children(fields["product_id"])))
 

@@ -1,8 +1,10 @@
 """What every store has before anyone adds a product: statuses, countries, currencies, methods.
 
 ``load_reference`` fills the 15 order statuses, a few real countries with their states,
-currencies (USD default), tax classes, payment methods, legacy shipping methods and a
-United States shipping zone with three methods.
+currencies (USD default), tax classes, payment methods, legacy shipping methods, a
+United States shipping zone with three methods, and the store's own storefront: channel 1
+(``storefront``/``bigcommerce``, channels.v3.yml: "Will always return the default BigCommerce
+storefront with an ID of 1") and its site, site 1.
 """
 from __future__ import annotations
 
@@ -119,6 +121,15 @@ ZONE_METHODS: tuple[dict[str, Any], ...] = (
 )
 
 
+DEFAULT_CHANNEL_ID = 1
+DEFAULT_CHANNEL_NAME = "Sandbox Store"  # the name ``GET /store`` answers
+
+
+def default_site_url(store: State) -> str:
+    """The storefront's primary URL: the host ``GET /store`` names as the domain."""
+    return f"https://store-{store.store_hash}.mybigcommerce.com"
+
+
 def load_reference(store: State) -> None:
     """Fill the data every store has before anyone creates anything."""
     stamp = REFERENCE_EPOCH_S
@@ -146,4 +157,9 @@ def load_reference(store: State) -> None:
     })
     for method in ZONE_METHODS:
         store.add_row("shipping_zone_methods", {**method, "zone_id": zone["id"]})
-
+    store.add_row("channels", {
+        "id": DEFAULT_CHANNEL_ID, "name": DEFAULT_CHANNEL_NAME, "type": "storefront", "platform": "bigcommerce",
+        "status": "active", "date_created": stamp, "date_modified": stamp,
+    })
+    store.add_row("sites", {"id": 1, "url": default_site_url(store), "channel_id": DEFAULT_CHANNEL_ID,
+                            "created_at": stamp, "updated_at": stamp})

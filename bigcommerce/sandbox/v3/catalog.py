@@ -1,4 +1,4 @@
-"""The v3 catalog over the shared rows: products, variants, product metafields and what products embed.
+"""The v3 catalog over the shared rows: products, variants and product metafields.
 
 A v3 product IS a ``products`` row and a v3 variant IS a ``product_skus`` row of that product;
 each ``Field`` names the column v2 shares (``product_tax_code`` is ``avalara_product_tax_code``,
@@ -7,7 +7,8 @@ or, for what only v3 has (``gtin``, ``mpn``, a variant's ``sale_price``), a key 
 ``_v3`` dict that v2 never prints. Metafields are rows of the state-only ``metafields`` table,
 ``resource_type`` ``product``. Field order and names follow the specs' examples
 (``catalog/products_catalog.v3.yml``, ``catalog/product-variants_catalog.v3.yml``); limits,
-filters and sorts are those the specs declare (v3-resources.md §3.1, §3.2).
+filters and sorts are those the specs declare (v3-resources.md §3.1, §3.2). What a product
+embeds (images, videos, custom fields, bulk pricing rules, reviews) is declared in ``product_parts``.
 """
 from __future__ import annotations
 
@@ -138,33 +139,6 @@ VARIANT_FIELDS: tuple[Field, ...] = (
     computed("option_values", column="options", codec="option_values"),
 )
 
-IMAGE_FIELDS: tuple[Field, ...] = (
-    col("id", codec="int", read_only=True), col("product_id", codec="int", read_only=True),
-    col("is_thumbnail", codec="bool"), col("sort_order", codec="int"), col("description", codec="str"),
-    col("image_file", codec="str"),
-    computed("url_zoom", "image_zoom"), computed("url_standard", "image_standard"),
-    computed("url_thumbnail", "image_thumbnail"), computed("url_tiny", "image_tiny"),
-    col("date_modified", "date_created", "date", read_only=True),
-)
-
-CUSTOM_FIELD_FIELDS: tuple[Field, ...] = (
-    col("id", codec="int", read_only=True), col("name", codec="str", min_length=1, max_length=250),
-    col("value", "text", "str", min_length=1, max_length=250),
-)
-
-BULK_PRICING_FIELDS: tuple[Field, ...] = (
-    col("id", codec="int", read_only=True), col("quantity_min", "min", "int"), col("quantity_max", "max", "int"),
-    col("type", codec="str", choices=("price", "percent", "fixed")), col("amount", "type_value", "number"),
-)
-
-REVIEW_FIELDS: tuple[Field, ...] = (
-    col("id", codec="int", read_only=True), col("product_id", codec="int", read_only=True),
-    col("title", codec="str"), col("text", "review", "str"), col("status", codec="review_status"),
-    col("rating", codec="int"), extra("email", "", "str"), col("name", "author", "str"),
-    col("date_reviewed", "date_created", "date"), col("date_created", codec="date", read_only=True),
-    col("date_modified", "date_created", "date", read_only=True),
-)
-
 METAFIELD_FIELDS: tuple[Field, ...] = (
     col("id", codec="int", read_only=True),
     col("key", codec="str", min_length=1, max_length=64),
@@ -211,12 +185,14 @@ PRODUCTS = Family(
         "custom_fields": Include("custom_fields", "product_custom_fields"),
         "bulk_pricing_rules": Include("bulk_pricing_rules", "product_discount_rules"),
         "reviews": Include("reviews", "product_reviews"),
+        "videos": Include("videos", "product_videos"),
     },
     unique=(Unique(("name",)), Unique(("sku",), skip_empty=True)),
     references=(Reference("categories", "categories", "category"), Reference("brand_id", "brands", "brand"),
                 Reference("tax_class_id", "tax_classes", "tax class"),
                 Reference("option_set_id", "option_sets", "option set")),
-    nested={"variants": "variants", "custom_fields": "custom_fields"},
+    nested={"variants": "variants", "custom_fields": "custom_fields", "images": "images", "videos": "videos",
+            "bulk_pricing_rules": "bulk_pricing_rules"},
     batch=Batch(MULTI_STATUS, 10, "The request payload is too large. The maximum items allowed in the array is 10."),
     delete_filters=("name", "sku", "price", "weight", "condition", "brand_id", "date_modified", "date_last_imported",
                     "is_visible", "is_featured", "id:in", "inventory_level", "total_sold", "type", "categories",
@@ -251,20 +227,9 @@ PRODUCT_METAFIELDS = Family(
     max_per_parent=250,
 )
 
-# Families only rendered inside a product (``include=``) or created with it (``nested``).
-IMAGES = Family(name="images", table="product_images", label="image", fields=IMAGE_FIELDS,
-                parent_table="products", parent_column="product_id")
-CUSTOM_FIELDS = Family(name="custom_fields", table="product_custom_fields", label="custom field",
-                       fields=CUSTOM_FIELD_FIELDS, required=("name", "value"),
-                       parent_table="products", parent_column="product_id", max_per_parent=200)
-BULK_PRICING_RULES = Family(name="bulk_pricing_rules", table="product_discount_rules", label="bulk pricing rule",
-                            fields=BULK_PRICING_FIELDS, parent_table="products", parent_column="product_id")
-REVIEWS = Family(name="reviews", table="product_reviews", label="review", fields=REVIEW_FIELDS,
-                 parent_table="products", parent_column="product_id")
-
 FAMILIES: Mapping[str, Family] = {
     family.name: family
-    for family in (PRODUCTS, VARIANTS, PRODUCT_METAFIELDS, IMAGES, CUSTOM_FIELDS, BULK_PRICING_RULES, REVIEWS)
+    for family in (PRODUCTS, VARIANTS, PRODUCT_METAFIELDS)
 }
 
 ROUTES: tuple[Route, ...] = (

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Callable
 
-from bigcommerce.sandbox.values import iso8601, money, parse_date, rfc2822, to_int
+from bigcommerce.sandbox.values import iso8601, money, parse_date, rfc2822, to_int, to_number
 
 Codec = Callable[[Any], Any]
 
@@ -145,6 +145,53 @@ def _authentication_in(value: Any) -> dict[str, Any]:
     return out
 
 
+def _amount_in(value: Any) -> int | float:
+    """A JSON number or a numeric string (a bulk pricing ``amount``: ``".10"``), stored as a number."""
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+        raise ValueError(value)
+    return to_number(value)
+
+
+def _email_or_empty_in(value: Any) -> str:
+    """An email address (something@domain) or the empty string (a reviewer's ``email``)."""
+    text = _str_in(value)
+    local, at, domain = text.partition("@")
+    if text and not (local and at and "." in domain and " " not in text):
+        raise ValueError(value)
+    return text
+
+
+ADJUSTERS = (None, "relative", "percentage")
+CONDITION_KEYS = ("modifier_id", "modifier_value_id", "variant_id")
+
+
+def _adjuster_in(value: Any) -> dict[str, Any] | None:
+    """A complex rule's ``{adjuster, adjuster_value}``; ``{}`` or null for none (v2 stores null)."""
+    if value is None or value == {}:
+        return None
+    if not isinstance(value, dict) or value.get("adjuster") not in ADJUSTERS:
+        raise ValueError(value)
+    amount = value.get("adjuster_value", 0)
+    if isinstance(amount, bool) or not isinstance(amount, (int, float)):
+        raise ValueError(value)
+    return {"adjuster": value.get("adjuster"), "adjuster_value": amount}
+
+
+def _rule_conditions_in(value: Any) -> list[dict[str, Any]]:
+    """v3 conditions (modifier, modifier value, variant) as the v2 rule's (option, option value, SKU)."""
+    if not isinstance(value, list) or not value:
+        raise ValueError(value)
+    out = []
+    for item in value:
+        if not isinstance(item, dict) or not all(key in item for key in CONDITION_KEYS):
+            raise ValueError(value)
+        ids = [item[key] for key in CONDITION_KEYS]
+        if any(one is not None and (isinstance(one, bool) or not isinstance(one, int)) for one in ids):
+            raise ValueError(value)
+        out.append(dict(zip(("product_option_id", "option_value_id", "sku_id"), ids)))
+    return out
+
+
 def _same(value: Any) -> Any:
     return value
 
@@ -204,6 +251,9 @@ READ: Mapping[str, Codec] = {
     "review_status": lambda stored: REVIEW_STATUS.get(stored, "pending"),
     "list": lambda stored: list(stored or ()),
     "dict_or_null": _same,
+    "amount": lambda stored: number(stored) or 0,
+    "adjuster": lambda stored: dict(stored) if stored else {},
+    "email_or_empty": lambda stored: "" if stored is None else stored,
     "nullable_str": lambda stored: "" if stored is None else stored,
     "date_or_null": _date_out,
 }
@@ -230,6 +280,10 @@ WRITE: Mapping[str, Codec] = {
     "custom_url": _custom_url_in,
     "store_credit": _store_credit_in,
     "authentication": _authentication_in,
+    "amount": _amount_in,
+    "adjuster": _adjuster_in,
+    "rule_conditions": _rule_conditions_in,
+    "email_or_empty": _email_or_empty_in,
     "nullable_str": _nullable_str_in,
     "redirect_to": _redirect_to_in,
     "date_or_null": _null_or(_date_in),
@@ -246,6 +300,10 @@ REASONS: Mapping[str, str] = {
     "dict_or_null": "must be an object or null", "custom_url": "must be an object with a string url",
     "store_credit": "must be an array of {amount: number}",
     "authentication": "must be an object (force_password_reset, new_password)", "same": "is invalid",
+    "amount": "must be a number or a numeric string",
+    "adjuster": "must be {} or an object with adjuster (relative, percentage) and a number adjuster_value",
+    "rule_conditions": "must be a non-empty array of {modifier_id, modifier_value_id, variant_id}",
+    "email_or_empty": "must be a valid email address or an empty string",
     "nullable_str": "must be a string or null", "date_or_null": "must be an ISO 8601 date or null",
     "redirect_to": "must be {type: url, url} or {type: product|brand|category|page|post, entity_id}",
 }

@@ -16,6 +16,7 @@ from bigcommerce.sandbox.responses import dumps
 from bigcommerce.sandbox.rows import EXTRA
 from bigcommerce.sandbox.state import State
 from bigcommerce.sandbox.v3.codecs import READ, REDIRECT_TYPES, number
+from bigcommerce.sandbox.v3.platform_fields import PLATFORM_COMPUTED
 from bigcommerce.sandbox.v3.schema import Family, Field
 from bigcommerce.sandbox.values import image_url, slug
 
@@ -71,6 +72,19 @@ def _image_url(size: str) -> Callable[[State, Row], str]:
     return lambda state, row: image_url(state.store_hash, row, size)
 
 
+def _image_source(state: State, row: Row) -> str:
+    """Where an image came from: the URL it was created from, else its zoom-size CDN copy."""
+    source = str(row.get("image_file", ""))
+    return source if source.startswith(("http://", "https://")) else image_url(state.store_hash, row, "zoom")
+
+
+def _rule_conditions(state: State, row: Row) -> list[dict[str, Any]]:
+    """A v2 rule's conditions (option, option value, SKU) in v3 words; the SKU is also the combination."""
+    return [{"rule_id": row["id"], "modifier_id": item.get("product_option_id"),
+             "modifier_value_id": item.get("option_value_id"), "variant_id": item.get("sku_id"),
+             "combination_id": item.get("sku_id") or 0} for item in row.get("conditions") or ()]
+
+
 def _address_count(state: State, row: Row) -> int:
     return len(state.tables["customer_addresses"].by_parent.get(row["id"], ()))
 
@@ -112,7 +126,8 @@ COMPUTED: Mapping[str, Callable[[State, Row], Any]] = {
     "variant_weight": _variant_weight,
     "option_values": option_values,
     "image_zoom": _image_url("zoom"), "image_standard": _image_url("standard"),
-    "image_thumbnail": _image_url("thumbnail"), "image_tiny": _image_url("tiny"),
+    "image_thumbnail": _image_url("thumbnail"), "image_tiny": _image_url("tiny"), "image_source": _image_source,
+    "rule_conditions": _rule_conditions,
     "address_count": _address_count,
     "authentication": lambda state, row: {"force_password_reset": bool(row.get("reset_pass_on_login"))},
     "store_credit_amounts": lambda state, row: [{"amount": number(row.get("store_credit", "0")) or 0}],
@@ -121,6 +136,7 @@ COMPUTED: Mapping[str, Callable[[State, Row], Any]] = {
     "empty_list": lambda state, row: [],
     "redirect_to": _redirect_to,
     "redirect_to_url": _redirect_to_url,
+    **PLATFORM_COMPUTED,
 }
 
 
@@ -152,6 +168,7 @@ class Renderer:
         self.state = state
         self.families = families
         self._cache: dict[tuple[str, int], bytes] = {}
+        self._id_keys = {family.name: family.id_key for family in families.values()}  # cache keys: the v3 id
         self._getters: dict[str, tuple[tuple[str, str, Getter], ...]] = {}
         self._plain: dict[str, tuple[tuple[str, Getter], ...]] = {}
         for family in families.values():
@@ -206,7 +223,7 @@ class Renderer:
         return base[:-1] + b"," + b",".join(parts) + b"}" if parts else base
 
     def _plain_json(self, family: Family, row: Row) -> bytes:
-        key = (family.name, row["id"])
+        key = (family.name, row[self._id_keys[family.name]])
         cached = self._cache.get(key)
         if cached is None:
             if len(self._cache) >= JSON_CACHE_MAX:

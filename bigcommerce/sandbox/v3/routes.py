@@ -14,16 +14,21 @@ from dataclasses import dataclass
 
 from bigcommerce.sandbox.v3 import (
     catalog,
+    channel_listings,
+    channels,
     customers,
     options,
     orders,
     pages,
+    product_parts,
     promotions,
     redirects,
     refund_quotes,
     refunds,
     scripts,
+    sites,
     store_data,
+    webhooks,
     widgets,
 )
 from bigcommerce.sandbox.v3.schema import Action, Family, Route
@@ -31,7 +36,22 @@ from bigcommerce.sandbox.v3.templates import TEMPLATES
 
 # Each family module declares FAMILIES, ROUTES and (for operations beyond the generic verbs) ACTIONS.
 FAMILY_MODULES = (
-    catalog, customers, options, orders, refund_quotes, refunds, pages, redirects, scripts, widgets, promotions,
+    catalog,
+    product_parts,
+    options,
+    customers,
+    orders,
+    refund_quotes,
+    refunds,
+    channels,
+    channel_listings,
+    sites,
+    webhooks,
+    pages,
+    redirects,
+    scripts,
+    widgets,
+    promotions,
     store_data,
 )
 

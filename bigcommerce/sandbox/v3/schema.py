@@ -196,12 +196,24 @@ class Family:
     # (scripts' and widgets' "uuid", filled in on create) whose value the path carries.
     key_column: str = "id"
     malformed_id: int = 404  # the answer to a path id that is not an integer (pages: 422)
+    parent_label: str = ""  # the parent's word in errors ("variant"); "" = parent_table without its "s"
+
+    @property
+    def parent_word(self) -> str:
+        """How errors name the parent: ``parent_label``, else the table name in the singular."""
+        return self.parent_label or self.parent_table[:-1]
 
     def field_named(self, name: str) -> Field | None:
         for item in self.fields:
             if item.name == name:
                 return item
         return None
+
+    @property
+    def id_key(self) -> str:
+        """The row key holding the v3 ``id`` (``serial`` for videos, keyed by YouTube id)."""
+        item = self.field_named("id")
+        return item.key if item is not None else "id"
 
 
 @dataclass(frozen=True)
@@ -211,12 +223,17 @@ class Route:
     ``per_parent``: the first path parameter is the parent's id (``{product_id}``); without it,
     a new object names its parent in the body (``product_id``, ``resource_id``, ``customer_id``).
     Item operations (get, update, delete) take the object's id from the last path parameter.
+    Three-level paths: ``parent_index`` says which path id is the parent's (a variant metafield's
+    parent is the variant, id 1), and ``parent_owner`` the parent row's column that must hold
+    the id before it (the variant's ``product_id``), else 404.
     """
 
     template: str
     family: str
     ops: Mapping[str, str]
     per_parent: bool = False
+    parent_index: int = 0
+    parent_owner: str = ""
 
 
 @dataclass

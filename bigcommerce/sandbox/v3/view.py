@@ -49,6 +49,7 @@ from bigcommerce.sandbox.v3.schema import (
     UPSERT_MANY,
     Call,
     Family,
+    Route,
 )
 from bigcommerce.sandbox.v3.summary import catalog_summary
 from bigcommerce.sandbox.v3.writes import ItemError, apply, prepare
@@ -102,9 +103,9 @@ class V3View:
             return data_response(catalog_summary(self.state))
         family = FAMILIES[route.family]
         ids = [_path_id(raw) for raw in params[:-1]] + [self._own_id(family, raw) for raw in params[-1:]]
-        parent_id = ids[0] if route.per_parent else None
-        if parent_id is not None and parent_id not in self.state.tables[family.parent_table].rows:
-            raise not_found(family.parent_table[:-1])
+        parent_id = ids[route.parent_index] if route.per_parent else None
+        if parent_id is not None:
+            self._check_parent(route, family, ids)
         item_id = ids[-1] if op in ITEM_OPS else None
         call = Call(route, family, parent_id, item_id, query, body, tuple(ids))
         action = ACTIONS.get(op)
@@ -121,9 +122,28 @@ class V3View:
                 return int(row["id"])
         raise not_found(family.label)
 
+    def _check_parent(self, route: Route, family: Family, ids: list[int]) -> None:
+        """404 unless the parent exists (and, three levels deep, belongs to the id before it)."""
+        parent = self.state.tables[family.parent_table].rows.get(ids[route.parent_index])
+        if route.parent_owner and route.parent_index > 0:
+            owner_id = ids[route.parent_index - 1]
+            owner_table = self.state.tables[family.parent_table].resource.parent
+            if owner_table is not None and owner_id not in self.state.tables[owner_table].rows:
+                raise not_found(owner_table[:-1])
+            if parent is not None and parent.get(route.parent_owner) != owner_id:
+                parent = None
+        if parent is None:
+            raise not_found(family.parent_word)
+
     def _find(self, call: Call) -> dict[str, Any]:
         family = call.family
-        row = self.state.tables[family.table].rows.get(call.item_id)
+        table = self.state.tables[family.table]
+        id_key = family.id_key
+        if id_key == "id":
+            row = table.rows.get(call.item_id)
+        else:  # a table keyed by another id (videos: YouTube id), the v3 id in ``id_key``
+            rows = table.children(call.parent_id) if call.parent_id is not None else table.rows
+            row = next((one for one in rows.values() if one.get(id_key) == call.item_id), None)
         if row is None or (call.route.per_parent and row.get(family.parent_column) != call.parent_id) or any(
                 row.get(column) != value for column, value in family.scope.items()):
             raise not_found(family.label)

@@ -176,7 +176,7 @@ def _parent_from_body(state: State, family: Family, parent_field: Field, body: M
         errors[parent_field.name] = f"The field '{parent_field.name}' must be an integer."
         return None
     if value not in state.tables[family.parent_table].rows:
-        errors[parent_field.name] = f"The {family.parent_table[:-1]} {value} does not exist."
+        errors[parent_field.name] = f"The {family.parent_word} {value} does not exist."
         return None
     return value
 
@@ -263,7 +263,7 @@ def _check_room(state: State, family: Family, parent_id: int | None, pending: Se
     count = sum(1 for row in siblings if all(row.get(c) == v for c, v in family.scope.items()))
     count += sum(1 for other in pending if other.row is None and other.parent_id == parent_id)
     if count >= family.max_per_parent:
-        raise ItemError(422, {family.parent_column: f"A {family.parent_table[:-1]} can have at most "
+        raise ItemError(422, {family.parent_column: f"A {family.parent_word} can have at most "
                                                     f"{family.max_per_parent} {family.label}s."})
 
 
