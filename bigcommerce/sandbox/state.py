@@ -3,8 +3,10 @@
 Rows are sparse dicts holding only fields that differ from the catalog defaults, dates as
 unix seconds; every view (v2 and v3) renders them. Besides the catalog's resources, the state
 holds rows no v2 resource shows (``STATE_ONLY``: metafields, keyed by owner type and id; order
-refunds, payment transactions and order settings; channels, their listings, sites and site routes;
-the v3 content tables of ``content_tables``: scripts, widgets, promotions, the store log...).
+refunds, payment transactions and order settings; category trees; channels, their listings,
+sites and site routes; price lists, their records and assignments; inventory locations and the
+stock held at them), which ``DEPENDENTS`` drops with the row they name; and the v3 content
+tables of ``content_tables`` (scripts, widgets, promotions, the store log...).
 Rows keep ascending-id order, so an unfiltered page is a list slice, not a scan. Ids are
 integers per table, never reused (product videos are keyed by their YouTube id within their
 product, and carry an integer ``serial`` besides, the id v3 shows). Nothing here knows an API
@@ -51,6 +53,49 @@ ORDER_SETTINGS = Resource(
     name="order_settings", path="order_settings", ops=frozenset(),
     fields={"id": None, "order_placed": None, "forward_invoice": None},
 )
+# Price lists (v3 only): lists, their records keyed by (price list, variant, currency) with an
+# internal row id, and assignments to customer groups and channels.
+PRICE_LISTS = Resource(
+    name="price_lists", path="pricelists", ops=frozenset(),
+    fields={"id": None, "name": "", "active": True, "date_created": None, "date_modified": None},
+    dates=("date_created", "date_modified"), created="date_created", modified="date_modified",
+)
+PRICE_LIST_RECORDS = Resource(
+    name="price_list_records", path="pricelists/{price_list_id}/records", ops=frozenset(),
+    fields={"id": None, "price_list_id": None, "variant_id": None, "product_id": None, "currency": "",
+            "price": None, "sale_price": None, "retail_price": None, "map_price": None, "calculated_price": None,
+            "bulk_pricing_tiers": [], "date_created": None, "date_modified": None},
+    dates=("date_created", "date_modified"), created="date_created", modified="date_modified",
+    parent_key="price_list_id",
+)
+PRICE_LIST_ASSIGNMENTS = Resource(
+    name="price_list_assignments", path="pricelists/assignments", ops=frozenset(),
+    fields={"id": None, "price_list_id": None, "customer_group_id": None, "channel_id": None},
+    parent_key="price_list_id",
+)
+# Inventory locations (location 1 is the default, in every store) and what an item holds at a
+# location other than the default: its quantity and settings. Location 1's quantity is not
+# stored here: it is the v2 inventory_level minus the other locations' (``v3.inventory``).
+INVENTORY_LOCATIONS = Resource(
+    name="inventory_locations", path="inventory/locations", ops=frozenset(),
+    fields={"id": None, "code": "", "label": "", "description": "", "managed_by_external_source": False,
+            "type_id": "PHYSICAL", "enabled": True, "operating_hours": None, "time_zone": "Etc/UTC",
+            "created_at": None, "updated_at": None, "address": None, "storefront_visibility": True,
+            "special_hours": [], "is_default": False},
+    dates=("created_at", "updated_at"), created="created_at", modified="updated_at",
+)
+LOCATION_INVENTORY = Resource(
+    name="location_inventory", path="inventory/locations/{location_id}/items", ops=frozenset(),
+    fields={"id": None, "location_id": None, "product_id": None, "variant_id": None, "quantity": 0,
+            "safety_stock": 0, "is_in_stock": True, "warning_level": 0, "bin_picking_number": ""},
+    parent_key="product_id",
+)
+# v3 category trees: one per channel; a category's ``tree_id`` names its tree. The default
+# tree (id 1, channel 1) is reference data: it holds every category v2 creates.
+CATEGORY_TREES = Resource(
+    name="category_trees", path="category_trees", ops=frozenset(),
+    fields={"id": None, "name": "", "channels": []},
+)
 # Sales channels (v3 only; no v2 resource shows them). Id 1 is the store's own storefront,
 # present in every store (``seed.reference``). ``enabled_currencies``/``default_currency``:
 # the channel's currency assignment, None while it inherits the store's currencies.
@@ -83,10 +128,24 @@ SITE_ROUTES = Resource(
 )
 # The webhook notification emails (``/hooks/admin``): one row, id 1, once they are set.
 HOOK_ADMIN = Resource(name="hook_admin", path="hooks/admin", ops=frozenset(), fields={"id": None, "emails": []})
+
 STATE_ONLY: tuple[Resource, ...] = (
-    METAFIELDS, ORDER_REFUNDS, ORDER_TRANSACTIONS, ORDER_SETTINGS,
-    CHANNELS, CHANNEL_LISTINGS, SITES, SITE_ROUTES, HOOK_ADMIN, *CONTENT_TABLES,
+    METAFIELDS, ORDER_REFUNDS, ORDER_TRANSACTIONS, ORDER_SETTINGS, CATEGORY_TREES,
+    CHANNELS, CHANNEL_LISTINGS, SITES, SITE_ROUTES, HOOK_ADMIN,
+    PRICE_LISTS, PRICE_LIST_RECORDS, PRICE_LIST_ASSIGNMENTS, INVENTORY_LOCATIONS, LOCATION_INVENTORY,
+    *CONTENT_TABLES,
 )
+
+# Owner table -> the state-only rows naming it, as (table, column): dropping the owner drops them.
+DEPENDENTS: Mapping[str, tuple[tuple[str, str], ...]] = {
+    "price_lists": (("price_list_records", "price_list_id"), ("price_list_assignments", "price_list_id")),
+    "customer_groups": (("price_list_assignments", "customer_group_id"),),
+    "product_skus": (("price_list_records", "variant_id"), ("location_inventory", "variant_id")),
+    "products": (("location_inventory", "product_id"), ("channel_listings", "product_id")),
+    "channels": (("channel_listings", "channel_id"),),
+    "sites": (("site_routes", "site_id"),),
+    "inventory_locations": (("location_inventory", "location_id"),),
+}
 
 # The integer id of a row whose table keys it by a string (a video's YouTube id): unique in
 # the table, never reused, kept across updates that change the string id.
@@ -97,11 +156,6 @@ METAFIELD_OWNERS: Mapping[str, str] = {
     "products": "product", "product_skus": "variant", "categories": "category", "brands": "brand",
     "customers": "customer", "orders": "order", "channels": "channel",
 }
-# State-only tables whose rows belong to a row of another state-only table (dropped with it).
-STATE_ONLY_CHILDREN: Mapping[str, tuple[str, ...]] = {"channels": ("channel_listings",), "sites": ("site_routes",)}
-# Catalog table -> state-only (table, column) rows that name one of its rows: a channel listing
-# names its product, and goes when the product does (through either view).
-STATE_ONLY_REFERRERS: Mapping[str, tuple[tuple[str, str], ...]] = {"products": (("channel_listings", "product_id"),)}
 
 
 class Table:
@@ -233,23 +287,27 @@ class State:
         """Remove a row and, recursively, everything under it."""
         table = self.tables[res.name]
         table.remove(table.key_of(row))
-        for child_name in (*CHILDREN.get(res.name, ()), *STATE_ONLY_CHILDREN.get(res.name, ())):
+        for child_name in CHILDREN.get(res.name, ()):
             child_table = self.tables[child_name]
             for child in list(child_table.by_parent.get(row["id"], {}).values()):
                 self.drop(child_table.resource, child)
         if res.name == "products":
             self.log("general", "catalog", 4, "Product deleted",
                      f"The product '{row.get('name', '')}' (id {row['id']}) was deleted.")
-        for table_name, column in STATE_ONLY_REFERRERS.get(res.name, ()):
-            referrers = self.tables[table_name]
-            for key in [key for key, other in referrers.rows.items() if other.get(column) == row["id"]]:
-                referrers.remove(key)
         owner_type = METAFIELD_OWNERS.get(res.name)
         if owner_type is not None:
             metafields = self.tables["metafields"]
             for key, metafield in list(metafields.by_parent.get(row["id"], {}).items()):
                 if metafield.get("resource_type") == owner_type:
                     metafields.remove(key)
+        for table_name, column in DEPENDENTS.get(res.name, ()):
+            dependents = self.tables[table_name]
+            if not dependents.rows:
+                continue
+            indexed = dependents.resource.parent_key == column
+            candidates = dependents.by_parent.get(row["id"], {}) if indexed else dependents.rows
+            for key in [key for key, other in candidates.items() if other.get(column) == row["id"]]:
+                dependents.remove(key)
 
     def log(self, kind: str, module: str, severity: int, summary: str, message: str) -> None:
         """One row of the store's system log (v3 ``store/systemlogs``), dated now."""

@@ -95,11 +95,13 @@ def prepare_option_set_option(state: State, fields: dict[str, Any], row: dict[st
 
 
 def prepare_category(state: State, fields: dict[str, Any], row: dict[str, Any] | None) -> None:
-    """The parent must be another existing category; ``url`` from the name."""
+    """The parent must be another existing category, whose (v3) tree the category joins; ``url`` from the name."""
     parent_id = fields.get("parent_id")
     if parent_id:
-        if parent_id not in state.table("categories").rows or (row is not None and parent_id == row["id"]):
+        categories = state.table("categories")
+        if parent_id not in categories.rows or (row is not None and parent_id == row["id"]):
             raise invalid("parent_id", f"The category {parent_id} cannot be the parent.")
+        fields["tree_id"] = categories.rows[parent_id].get("tree_id", categories.resource.fields["tree_id"])
     if row is None and not fields.get("url") and fields.get("name"):
         fields["url"] = f"/{slug(fields['name'])}/"
 

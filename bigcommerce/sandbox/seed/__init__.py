@@ -27,6 +27,7 @@ from bigcommerce.sandbox.seed.common import (
 )
 from bigcommerce.sandbox.seed.customers import seed_customers
 from bigcommerce.sandbox.seed.files import COMPUTED_FIELDS, DUMP_FORMAT, dump_data, load_data
+from bigcommerce.sandbox.seed.locations import seed_warehouse
 from bigcommerce.sandbox.seed.orders import seed_orders
 from bigcommerce.sandbox.seed.products import seed_products
 from bigcommerce.sandbox.seed.reference import REFERENCE_EPOCH_S, load_reference
@@ -38,6 +39,7 @@ def populate(store: State, *, products: int = 0, customers: int = 0, orders: int
     rng = random.Random(seed)
     if products:
         seed_products(store, rng, products, light=products > LARGE_SEED_PRODUCTS)
+        seed_warehouse(store)
     if customers:
         seed_customers(store, rng, customers)
     if orders:

@@ -15,8 +15,9 @@ Format::
 
 Keys are the resource names of ``catalog.RESOURCES`` and of the state-only tables
 (``metafields``, ``channels``, ``channel_listings``, ``sites``, ``site_routes``, ``hook_admin``,
-which only v3 shows: dates in ISO 8601; a file without ``channels`` or ``sites`` keeps the
-store's default channel 1 and site 1); subresource rows carry their parent
+``price_lists``, ``price_list_records``, ``price_list_assignments``, ``inventory_locations``,
+``location_inventory``, which only v3 shows: dates in ISO 8601; a file without ``channels`` or
+``sites`` keeps the store's default channel 1 and site 1); subresource rows carry their parent
 key (``product_id``, ``order_id``, ``customer_id``, ``country_id``, ``option_id``,
 ``option_set_id``, ``zone_id``). Rows hold API field names with API values (RFC 2822
 dates, decimal strings; a product's or SKU's ``_v3`` dict holds the fields only v3 has);

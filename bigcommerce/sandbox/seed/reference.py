@@ -2,17 +2,22 @@
 
 ``load_reference`` fills the 15 order statuses, a few real countries with their states,
 currencies (USD default), tax classes, payment methods, legacy shipping methods, a
-United States shipping zone with three methods, and the store's own storefront: channel 1
-(``storefront``/``bigcommerce``, channels.v3.yml: "Will always return the default BigCommerce
-storefront with an ID of 1") and its site, site 1.
+United States shipping zone with three methods, the default inventory location (id 1), the
+store's own storefront: channel 1 (``storefront``/``bigcommerce``, channels.v3.yml: "Will
+always return the default BigCommerce storefront with an ID of 1") and its site, site 1, and
+the default category tree (id 1, channel 1) that holds every category v2 creates.
 """
 from __future__ import annotations
 
 from typing import Any
 
+from bigcommerce.sandbox.seed.locations import add_default_location
 from bigcommerce.sandbox.state import State
 
 REFERENCE_EPOCH_S = 1514764800  # 2018-01-01T00:00:00Z: reference data "creation" date
+
+# The category tree of the default storefront (channel 1): every v2 category is in it.
+DEFAULT_TREE: dict[str, Any] = {"id": 1, "name": "Default", "channels": [1]}
 
 ORDER_STATUSES: tuple[tuple[int, str, int, str], ...] = (
     # id, name, sort order, system description (S21 orders spec)
@@ -163,3 +168,6 @@ def load_reference(store: State) -> None:
     })
     store.add_row("sites", {"id": 1, "url": default_site_url(store), "channel_id": DEFAULT_CHANNEL_ID,
                             "created_at": stamp, "updated_at": stamp})
+    add_default_location(store)
+    store.add_row("category_trees", {**DEFAULT_TREE, "channels": list(DEFAULT_TREE["channels"])})
+

@@ -10,7 +10,7 @@ variant ``product_id``, ``variant_id``, ``state``), a write with any invalid ite
 nothing (422 in the spec's words: ``"0.state": "error.path.missing"``); the PUT needs
 ``listing_id`` (> 0), leaves an unknown one out of its answer, cannot change ``product_id``
 and merges variants by ``variant_id``; a listing is read by id, never deleted through this
-path (it goes with its product, ``state.STATE_ONLY_REFERRERS``).
+path (it goes with its product, ``state.DEPENDENTS``).
 
 Choices: ``limit`` defaults to 1000, as the spec's links show (``?limit=1000``), and at most
 1000; a listing's ``name`` defaults to its product's name.

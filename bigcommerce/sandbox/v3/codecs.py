@@ -7,6 +7,7 @@ a price sent as a string is refused, as the v3 schemas declare numbers.
 """
 from __future__ import annotations
 
+import uuid
 from collections.abc import Mapping
 from typing import Any, Callable
 
@@ -219,6 +220,29 @@ def _redirect_to_in(value: Any) -> dict[str, Any]:
     return {"type": REDIRECT_TYPES[value["type"]], "ref": _int_in(value.get("entity_id"))}
 
 
+# Rows with a uuid besides their integer id (tree categories' ``category_uuid``): the uuid is
+# made from the id, so it is stable, never reused, and a ``uuid`` filter reads it back as the id.
+_UUID_HEAD = "5a4d6b1c-8e2f-4c3a-9b70-"
+
+
+def row_uuid(row_id: int) -> str:
+    """The uuid of the row ``row_id``."""
+    return f"{_UUID_HEAD}{row_id:012x}"
+
+
+def uuid_row_id(text: str) -> int:
+    """The row id a ``row_uuid`` names; -1 (no row) for any other uuid; ValueError if not a uuid."""
+    value = str(uuid.UUID(text.strip()))
+    return int(value[len(_UUID_HEAD):], 16) if value.startswith(_UUID_HEAD) else -1
+
+
+def _url_path_in(value: Any) -> str:
+    """A tree category's ``url: {path, is_customized}`` (or a bare path) into the stored url."""
+    if isinstance(value, dict):
+        value = value.get("path")
+    return _str_in(value)
+
+
 # Stored inventory_tracking (v2 words) -> v3 words.
 INVENTORY_TRACKING: Mapping[str, str] = {"none": "none", "simple": "product", "sku": "variant"}
 _TRACKING_IN = {v3: v2 for v2, v3 in INVENTORY_TRACKING.items()}
@@ -278,6 +302,7 @@ WRITE: Mapping[str, Codec] = {
     "list": _list_in,
     "dict_or_null": _null_or(_dict_in),
     "custom_url": _custom_url_in,
+    "url_path": _url_path_in,
     "store_credit": _store_credit_in,
     "authentication": _authentication_in,
     "amount": _amount_in,
@@ -298,6 +323,7 @@ REASONS: Mapping[str, str] = {
     "str_list": "must be an array of strings", "inventory_tracking": "must be one of: none, product, variant",
     "review_status": "must be one of: pending, approved, disapproved", "list": "must be an array",
     "dict_or_null": "must be an object or null", "custom_url": "must be an object with a string url",
+    "url_path": "must be an object with a string path",
     "store_credit": "must be an array of {amount: number}",
     "authentication": "must be an object (force_password_reset, new_password)", "same": "is invalid",
     "amount": "must be a number or a numeric string",

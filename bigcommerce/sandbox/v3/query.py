@@ -18,8 +18,9 @@ from urllib.parse import quote
 
 from bigcommerce.sandbox.rows import EXTRA
 from bigcommerce.sandbox.state import State
+from bigcommerce.sandbox.v3.codecs import uuid_row_id
 from bigcommerce.sandbox.v3.errors import invalid
-from bigcommerce.sandbox.v3.schema import CURSOR, CURSOR_AND_OFFSET, Family, Filter
+from bigcommerce.sandbox.v3.schema import CURSOR, CURSOR_AND_OFFSET, CURSOR_OR_OFFSET, Family, Filter
 from bigcommerce.sandbox.values import as_number, parse_date, to_bool, to_int
 
 Row = Mapping[str, Any]
@@ -42,13 +43,16 @@ def _read_value(name: str, spec: Filter, raw: str, now: int) -> Any:
             return to_bool(raw)
         if spec.kind == "number":
             return float(raw)
+        if spec.kind == "uuid":
+            return uuid_row_id(raw)
         if spec.kind == "date":
             if BARE_DATE.match(raw.strip()):
                 return parse_date(raw.strip()) + (now % 86400 if spec.bare_date == "now" else 0)
             return parse_date(raw)
         return raw.casefold()
     except (ValueError, TypeError) as exc:
-        words = {"int": "an integer", "bool": "true or false", "number": "a number", "date": "an ISO 8601 date"}
+        words = {"int": "an integer", "bool": "true or false", "number": "a number", "date": "an ISO 8601 date",
+                 "uuid": "a uuid"}
         raise invalid({name: f"'{raw}' is not {words.get(spec.kind, 'valid')}."},
                       f"The filter '{name}' is invalid.") from exc
 
@@ -257,7 +261,10 @@ def select(family: Family, rows: Rows, query: Mapping[str, str], ids: Sequence[i
     ``ids``: the rows' ids when the rows are in ascending id order (a cursor is then found by bisection).
     """
     page, limit = paging(family, query)
-    if family.paging in (CURSOR, CURSOR_AND_OFFSET):
+    if family.paging == CURSOR_OR_OFFSET and query.get("page") and (query.get("before") or query.get("after")):
+        raise invalid({"page": "A cursor (before, after) cannot be used with page."},
+                      "The parameter 'page' is invalid.")
+    if family.paging in (CURSOR, CURSOR_AND_OFFSET, CURSOR_OR_OFFSET):
         for kind in ("after", "before"):
             if query.get(kind):
                 anchor = decode_cursor(query[kind])
@@ -292,6 +299,8 @@ def page_meta(family: Family, page: Page, query: Mapping[str, str]) -> dict[str,
     cursor_family = family.paging in (CURSOR, CURSOR_AND_OFFSET)
     with_offset = family.paging != CURSOR or not page.cursor
     with_cursor = cursor_family and (family.paging == CURSOR_AND_OFFSET or page.cursor or page.page == 1)
+    if family.paging == CURSOR_OR_OFFSET:
+        with_offset, with_cursor = not page.cursor, not query.get("page")
     if with_offset:
         total_pages = -(-page.total // page.limit)
         links = {}
@@ -304,6 +313,8 @@ def page_meta(family: Family, page: Page, query: Mapping[str, str]) -> dict[str,
             "total": page.total, "count": len(page.rows), "per_page": page.limit, "current_page": page.page,
             "total_pages": total_pages, "links": links,
         }
+        if not family.offset_links:
+            del meta["pagination"]["links"]
     if with_cursor:
         cursor: dict[str, Any] = {"count": len(page.rows), "per_page": page.limit}
         links = {}

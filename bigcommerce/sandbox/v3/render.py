@@ -15,7 +15,7 @@ from typing import Any, Callable
 from bigcommerce.sandbox.responses import dumps
 from bigcommerce.sandbox.rows import EXTRA
 from bigcommerce.sandbox.state import State
-from bigcommerce.sandbox.v3.codecs import READ, REDIRECT_TYPES, number
+from bigcommerce.sandbox.v3.codecs import READ, REDIRECT_TYPES, number, row_uuid
 from bigcommerce.sandbox.v3.platform_fields import PLATFORM_COMPUTED
 from bigcommerce.sandbox.v3.schema import Family, Field
 from bigcommerce.sandbox.values import image_url, slug
@@ -85,6 +85,19 @@ def _rule_conditions(state: State, row: Row) -> list[dict[str, Any]]:
              "combination_id": item.get("sku_id") or 0} for item in row.get("conditions") or ()]
 
 
+def _category_url(row: Row) -> tuple[str, bool]:
+    """A category's stored url and whether it differs from the one made from its name."""
+    url = str(row.get("url") or "")
+    return url, url != f"/{slug(str(row.get('name', '')))}/"
+
+
+def _brand_url(row: Row) -> dict[str, Any]:
+    """A brand's ``custom_url``: the one written through v3, else the storefront's ``/brands/Name.html``."""
+    written = (row.get(EXTRA) or {}).get("custom_url")
+    made = "/brands/" + "-".join(str(row.get("name", "")).split()) + ".html"
+    return {"url": written or made, "is_customized": bool(written) and written != made}
+
+
 def _address_count(state: State, row: Row) -> int:
     return len(state.tables["customer_addresses"].by_parent.get(row["id"], ()))
 
@@ -129,6 +142,10 @@ COMPUTED: Mapping[str, Callable[[State, Row], Any]] = {
     "image_thumbnail": _image_url("thumbnail"), "image_tiny": _image_url("tiny"), "image_source": _image_source,
     "rule_conditions": _rule_conditions,
     "address_count": _address_count,
+    "category_uuid": lambda state, row: row_uuid(row["id"]),
+    "category_custom_url": lambda state, row: dict(zip(("url", "is_customized"), _category_url(row))),
+    "category_url_path": lambda state, row: dict(zip(("path", "is_customized"), _category_url(row))),
+    "brand_custom_url": lambda state, row: _brand_url(row),
     "authentication": lambda state, row: {"force_password_reset": bool(row.get("reset_pass_on_login"))},
     "store_credit_amounts": lambda state, row: [{"amount": number(row.get("store_credit", "0")) or 0}],
     "zero": lambda state, row: 0,
@@ -137,6 +154,7 @@ COMPUTED: Mapping[str, Callable[[State, Row], Any]] = {
     "redirect_to": _redirect_to,
     "redirect_to_url": _redirect_to_url,
     **PLATFORM_COMPUTED,
+    "variant_sku": lambda state, row: state.tables["product_skus"].rows.get(row.get("variant_id"), {}).get("sku", ""),
 }
 
 
@@ -237,7 +255,7 @@ class Renderer:
         if only or exclude:
             out = {name: get(row) for name, include, get in self._getters[family.name]
                    if (not include or include in includes)
-                   and (name == "id" or ((not only or name in only) and name not in exclude))}
+                   and (name == family.id_field or ((not only or name in only) and name not in exclude))}
         elif includes:
             out = {name: get(row) for name, include, get in self._getters[family.name]
                    if not include or include in includes}

@@ -37,6 +37,9 @@ ATOMIC = "atomic"  # nothing saved, one 422 (or 409) error object naming every f
 # the first page, pagination only past it, cursor_pagination only when a cursor was sent);
 # offset and cursor, both blocks on every page (metafields).
 OFFSET, CURSOR, CURSOR_AND_OFFSET = "offset", "cursor", "cursor+offset"
+# Offset and cursor, the price lists' rule: both blocks unless the request picks one (a cursor:
+# cursor_pagination only; ``page``: pagination only), and a cursor cannot be sent with ``page``.
+CURSOR_OR_OFFSET = "cursor|offset"
 
 
 @dataclass(frozen=True)
@@ -96,7 +99,7 @@ class Filter:
 
     columns: tuple[str, ...]
     op: str = "eq"
-    kind: str = "str"  # str | int | bool | number | date
+    kind: str = "str"  # str | int | bool | number | date | uuid (a ``codecs.row_uuid``, read as its row id)
     bare_date: str = "midnight"
 
 
@@ -139,12 +142,14 @@ class Batch:
 @dataclass(frozen=True)
 class Unique:
     """Stored values of ``fields`` that no two rows may share: 409, or with ``skip`` the item is
-    left out of the answer and nothing changes (customer addresses). Store-wide or per parent."""
+    left out of the answer and nothing changes (customer addresses). Store-wide, per parent, or
+    ``among`` the rows with the same values of other fields (named in no error)."""
 
     fields: tuple[str, ...]
     per_parent: bool = False
     skip_empty: bool = False
     skip: bool = False
+    among: tuple[str, ...] = ()  # only rows sharing these fields' values compete (a category's siblings)
 
 
 @dataclass(frozen=True)
@@ -196,7 +201,9 @@ class Family:
     # (scripts' and widgets' "uuid", filled in on create) whose value the path carries.
     key_column: str = "id"
     malformed_id: int = 404  # the answer to a path id that is not an integer (pages: 422)
+    offset_links: bool = True  # False: meta.pagination has no links (price lists, §2.5)
     parent_label: str = ""  # the parent's word in errors ("variant"); "" = parent_table without its "s"
+    id_field: str = "id"  # the field naming the object, which include_fields always keeps (category_id)
 
     @property
     def parent_word(self) -> str:
@@ -234,6 +241,7 @@ class Route:
     per_parent: bool = False
     parent_index: int = 0
     parent_owner: str = ""
+    text_params: int = 0  # the last n path parameters are text keys (a currency code), not ids
 
 
 @dataclass
@@ -252,6 +260,7 @@ class Call:
     query: Mapping[str, str]
     body: object
     ids: tuple[int, ...] = ()
+    keys: tuple[str, ...] = ()  # the route's text path parameters (``text_params``)
 
 
 # An operation a family module implements itself: it reads and writes the state, renders with

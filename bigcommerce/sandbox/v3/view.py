@@ -102,12 +102,14 @@ class V3View:
         if op == SUMMARY:
             return data_response(catalog_summary(self.state))
         family = FAMILIES[route.family]
-        ids = [_path_id(raw) for raw in params[:-1]] + [self._own_id(family, raw) for raw in params[-1:]]
+        id_count = len(params) - route.text_params
+        own = max(0, id_count - 1)  # the last id may name a row by a string column (a uuid)
+        ids = [_path_id(raw) for raw in params[:own]] + [self._own_id(family, raw) for raw in params[own:id_count]]
         parent_id = ids[route.parent_index] if route.per_parent else None
         if parent_id is not None:
             self._check_parent(route, family, ids)
         item_id = ids[-1] if op in ITEM_OPS else None
-        call = Call(route, family, parent_id, item_id, query, body, tuple(ids))
+        call = Call(route, family, parent_id, item_id, query, body, tuple(ids), tuple(params[id_count:]))
         action = ACTIONS.get(op)
         if action is not None:
             return action(self.state, self.renderer, call)

@@ -219,18 +219,20 @@ def _stored(family: Family, prepared: Prepared, name: str, defaults: Mapping[str
 def _check_unique(state: State, family: Family, prepared: Prepared, pending: Sequence[Prepared]) -> None:
     table = state.tables[family.table]
     for rule in family.unique:
-        if not any(_field_key(family, name) in prepared.fields for name in rule.fields) and prepared.row is not None:
+        if not any(_field_key(family, name) in prepared.fields for name in rule.fields + rule.among) \
+                and prepared.row is not None:
             continue
         defaults = table.resource.fields
-        wanted = tuple(_stored(family, prepared, name, defaults) for name in rule.fields)
-        if rule.skip_empty and all(value == "" for value in wanted):
+        compared = rule.fields + rule.among
+        wanted = tuple(_stored(family, prepared, name, defaults) for name in compared)
+        if rule.skip_empty and all(value == "" for value in wanted[:len(rule.fields)]):
             continue
         if rule.per_parent:
             parent = prepared.parent_id if prepared.row is None else prepared.row.get(family.parent_column)
             candidates = table.children(parent).values() if parent is not None else ()
         else:
             candidates = table.rows.values()
-        keys = [_field_key(family, name) for name in rule.fields]
+        keys = [_field_key(family, name) for name in compared]
         for other in candidates:
             if other is prepared.row or any(other.get(c) != v for c, v in family.scope.items()):
                 continue
@@ -242,7 +244,7 @@ def _check_unique(state: State, family: Family, prepared: Prepared, pending: Seq
                 raise ItemError(409, {name: f"The {name} is already in use." for name in rule.fields})
         for other_prepared in pending:
             if other_prepared.row is None and tuple(
-                    _stored(family, other_prepared, n, defaults) for n in rule.fields) == wanted:
+                    _stored(family, other_prepared, n, defaults) for n in compared) == wanted:
                 raise ItemError(409, {name: f"The {name} repeats another item's." for name in rule.fields})
 
 
