@@ -3,7 +3,8 @@
 For demos, integration tests and users' own tests: ``Sandbox`` serves the v2
 REST API (OAuth and basic-auth URL forms), part of the v3 REST API over the same
 data (``Sandbox.v3_api_url``; catalog products, variants, product metafields and
-the summary, customers and addresses), a minimal GraphQL endpoint and the
+the summary, customers and addresses, content pages, redirects, scripts, widgets,
+promotions and coupon codes, store metafields and system logs), a minimal GraphQL endpoint and the
 OAuth token exchange, enforces a store-like rate-limit window and fails on
 demand (``FaultRule``). It imports nothing from the client side of the package.
 """

@@ -5,7 +5,8 @@ unix seconds; every view (v2 and v3) renders them. Besides the catalog's resourc
 holds rows no v2 resource shows (``STATE_ONLY``: metafields, keyed by owner type and id; order
 refunds, payment transactions and order settings; category trees; channels, their listings,
 sites and site routes; price lists, their records and assignments; inventory locations and the
-stock held at them), which ``DEPENDENTS`` drops with the row they name.
+stock held at them), which ``DEPENDENTS`` drops with the row they name; and the v3 content
+tables of ``content_tables`` (scripts, widgets, promotions, the store log...).
 Rows keep ascending-id order, so an unfiltered page is a list slice, not a scan. Ids are
 integers per table, never reused (product videos are keyed by their YouTube id within their
 product, and carry an integer ``serial`` besides, the id v3 shows). Nothing here knows an API
@@ -17,6 +18,7 @@ from collections.abc import Mapping
 from typing import Any, Callable
 
 from bigcommerce.sandbox.catalog import CHILDREN, RESOURCES, Resource
+from bigcommerce.sandbox.content_tables import CONTENT_TABLES
 from bigcommerce.sandbox.responses import NOT_FOUND, ApiError
 
 # Metafields of every owner in one table: ``resource_type`` names the owner kind,
@@ -131,6 +133,7 @@ STATE_ONLY: tuple[Resource, ...] = (
     METAFIELDS, ORDER_REFUNDS, ORDER_TRANSACTIONS, ORDER_SETTINGS, CATEGORY_TREES,
     CHANNELS, CHANNEL_LISTINGS, SITES, SITE_ROUTES, HOOK_ADMIN,
     PRICE_LISTS, PRICE_LIST_RECORDS, PRICE_LIST_ASSIGNMENTS, INVENTORY_LOCATIONS, LOCATION_INVENTORY,
+    *CONTENT_TABLES,
 )
 
 # Owner table -> the state-only rows naming it, as (table, column): dropping the owner drops them.
@@ -288,6 +291,9 @@ class State:
             child_table = self.tables[child_name]
             for child in list(child_table.by_parent.get(row["id"], {}).values()):
                 self.drop(child_table.resource, child)
+        if res.name == "products":
+            self.log("general", "catalog", 4, "Product deleted",
+                     f"The product '{row.get('name', '')}' (id {row['id']}) was deleted.")
         owner_type = METAFIELD_OWNERS.get(res.name)
         if owner_type is not None:
             metafields = self.tables["metafields"]
@@ -302,6 +308,11 @@ class State:
             candidates = dependents.by_parent.get(row["id"], {}) if indexed else dependents.rows
             for key in [key for key, other in candidates.items() if other.get(column) == row["id"]]:
                 dependents.remove(key)
+
+    def log(self, kind: str, module: str, severity: int, summary: str, message: str) -> None:
+        """One row of the store's system log (v3 ``store/systemlogs``), dated now."""
+        self.add_row("store_logs", {"type": kind, "module": module, "severity": severity, "summary": summary,
+                                    "message": message, "date_created": self.now()})
 
     def archive(self, row: dict[str, Any]) -> None:
         """Archive an order instead of deleting it (``is_deleted: true``)."""

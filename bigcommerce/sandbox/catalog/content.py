@@ -49,6 +49,7 @@ PAGES = Resource(
         "link": "str",
     },
     enums={"type": PAGE_TYPES},
+    hidden=frozenset({"_v3"}),  # fields only the v3 view knows (channel_id)
 )
 
 REDIRECTS = Resource(
@@ -60,4 +61,5 @@ REDIRECTS = Resource(
     types={"path": "str", "forward": "dict"},
     read_only=frozenset({"url"}),
     counts=COLLECTION_COUNT,
+    hidden=frozenset({"_v3"}),  # fields only the v3 view knows (site_id)
 )

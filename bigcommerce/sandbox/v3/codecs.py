@@ -197,6 +197,29 @@ def _same(value: Any) -> Any:
     return value
 
 
+def _nullable_str_in(value: Any) -> str:
+    """A string the specs mark nullable, stored in a column v2 prints as a string: null is ""."""
+    return "" if value is None else _str_in(value)
+
+
+# A redirect's v3 ``to.type`` -> the v2 ``forward.type`` of the same row (a v3 url is v2 "manual").
+REDIRECT_TYPES: Mapping[str, str] = {"url": "manual", "product": "product", "brand": "brand",
+                                     "category": "category", "page": "page", "post": "post"}
+REDIRECT_URL_MAX = 2048
+
+
+def _redirect_to_in(value: Any) -> dict[str, Any]:
+    """``to: {type, entity_id | url}`` into the v2 ``forward: {type, ref}``."""
+    if not isinstance(value, dict) or value.get("type") not in REDIRECT_TYPES:
+        raise ValueError(value)
+    if value["type"] == "url":
+        url = _str_in(value.get("url"))
+        if len(url) > REDIRECT_URL_MAX:
+            raise ValueError(value)
+        return {"type": "manual", "ref": url}
+    return {"type": REDIRECT_TYPES[value["type"]], "ref": _int_in(value.get("entity_id"))}
+
+
 # Rows with a uuid besides their integer id (tree categories' ``category_uuid``): the uuid is
 # made from the id, so it is stable, never reused, and a ``uuid`` filter reads it back as the id.
 _UUID_HEAD = "5a4d6b1c-8e2f-4c3a-9b70-"
@@ -255,6 +278,8 @@ READ: Mapping[str, Codec] = {
     "amount": lambda stored: number(stored) or 0,
     "adjuster": lambda stored: dict(stored) if stored else {},
     "email_or_empty": lambda stored: "" if stored is None else stored,
+    "nullable_str": lambda stored: "" if stored is None else stored,
+    "date_or_null": _date_out,
 }
 
 WRITE: Mapping[str, Codec] = {
@@ -284,6 +309,9 @@ WRITE: Mapping[str, Codec] = {
     "adjuster": _adjuster_in,
     "rule_conditions": _rule_conditions_in,
     "email_or_empty": _email_or_empty_in,
+    "nullable_str": _nullable_str_in,
+    "redirect_to": _redirect_to_in,
+    "date_or_null": _null_or(_date_in),
 }
 
 REASONS: Mapping[str, str] = {
@@ -302,4 +330,6 @@ REASONS: Mapping[str, str] = {
     "adjuster": "must be {} or an object with adjuster (relative, percentage) and a number adjuster_value",
     "rule_conditions": "must be a non-empty array of {modifier_id, modifier_value_id, variant_id}",
     "email_or_empty": "must be a valid email address or an empty string",
+    "nullable_str": "must be a string or null", "date_or_null": "must be an ISO 8601 date or null",
+    "redirect_to": "must be {type: url, url} or {type: product|brand|category|page|post, entity_id}",
 }

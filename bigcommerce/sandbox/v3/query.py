@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any, Callable
 from urllib.parse import quote
 
+from bigcommerce.sandbox.rows import EXTRA
 from bigcommerce.sandbox.state import State
 from bigcommerce.sandbox.v3.codecs import uuid_row_id
 from bigcommerce.sandbox.v3.errors import invalid
@@ -56,8 +57,16 @@ def _read_value(name: str, spec: Filter, raw: str, now: int) -> Any:
                       f"The filter '{name}' is invalid.") from exc
 
 
-def _column(state: State, column: str, defaults: Mapping[str, Any]) -> Callable[[Row], Any]:
-    """How a filter column is read from a row: a field, a dotted ``_v3`` value, or a lookup."""
+def _column(state: State, column: str, defaults: Mapping[str, Any],
+            extra_defaults: Mapping[str, Any] | None = None) -> Callable[[Row], Any]:
+    """How a filter column is read from a row: a field, a dotted ``_v3`` value, a lookup, or
+    (``<table.field``) the values of a field over the row's children in another table."""
+    extra_defaults = extra_defaults or {}
+    if column.startswith("<"):
+        table_name, _, field_name = column[1:].partition(".")
+        children = state.tables[table_name]
+        return lambda row: [value.casefold() if isinstance(value, str) else value for value in
+                            (child.get(field_name) for child in children.by_parent.get(row["id"], {}).values())]
     if ">" in column:
         local, _, target = column.partition(">")
         table_name, _, field_name = target.partition(".")
@@ -65,7 +74,8 @@ def _column(state: State, column: str, defaults: Mapping[str, Any]) -> Callable[
         return lambda row: rows.get(row.get(local), {}).get(field_name)
     if "." in column:
         head, _, tail = column.partition(".")
-        return lambda row: (row.get(head) or {}).get(tail)
+        unset = extra_defaults.get(tail) if head == EXTRA else None  # a v3-only field never written
+        return lambda row: (row.get(head) or {}).get(tail, unset)
     fallback = defaults.get(column)
     return lambda row: row.get(column, fallback)
 
@@ -95,7 +105,8 @@ def make_predicate(state: State, family: Family, name: str, raw: str, now: int) 
     if not values:
         raise invalid({name: "A value is required."}, f"The filter '{name}' is invalid.")
     defaults = state.tables[family.table].resource.fields
-    readers = [_column(state, column, defaults) for column in spec.columns]
+    extra_defaults = {item.name: item.default for item in family.fields if item.extra}
+    readers = [_column(state, column, defaults, extra_defaults) for column in spec.columns]
     norm = _comparable(spec.kind)
     read = readers[0]
     if len(readers) == 1:
@@ -105,7 +116,9 @@ def make_predicate(state: State, family: Family, name: str, raw: str, now: int) 
     op = spec.op
     first: Any = values[0]
     if op == "keyword":
-        return lambda row: any(first in str(r(row) or "").casefold() for r in readers)
+        return lambda row: any(first in _text(r(row)) for r in readers)
+    if op == "prefix":
+        return lambda row: any(str(get(row) or "").startswith(value) for value in values)
     if op == "like":
         return lambda row: any(value in str(get(row) or "") for value in values)
     if op == "has":
@@ -132,6 +145,13 @@ def make_predicate(state: State, family: Family, name: str, raw: str, now: int) 
     if op == "not_in":
         return lambda row: get(row) not in choices
     return lambda row: get(row) in choices
+
+
+def _text(value: Any) -> str:
+    """A column's value as searchable text (the values of a list, one after another)."""
+    if isinstance(value, list):
+        return " ".join(str(item) for item in value).casefold()
+    return str(value or "").casefold()
 
 
 def predicates(state: State, family: Family, query: Mapping[str, str]) -> list[RowTest]:
@@ -172,10 +192,12 @@ def sort_rows(state: State, family: Family, rows: list[Any], query: Mapping[str,
         raise invalid({"sort": f"'{raw}' is not one of: {choices}."}, "The sort field is invalid.")
     number_like = field.codec.startswith("number")
     key = field.key
-    fallback = state.tables[family.table].resource.fields.get(key)
+    fallback = field.default if field.extra else state.tables[family.table].resource.fields.get(key)
+    def stored(row: Row) -> Any:
+        return (row.get(EXTRA) or {}).get(key, fallback) if field.extra else row.get(key, fallback)
 
     def sort_key(row: Row) -> tuple[Any, ...]:
-        value = row.get(key, fallback)
+        value = stored(row)
         if number_like:
             value = as_number(value)
         elif isinstance(value, str):

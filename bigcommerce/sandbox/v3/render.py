@@ -15,7 +15,7 @@ from typing import Any, Callable
 from bigcommerce.sandbox.responses import dumps
 from bigcommerce.sandbox.rows import EXTRA
 from bigcommerce.sandbox.state import State
-from bigcommerce.sandbox.v3.codecs import READ, number, row_uuid
+from bigcommerce.sandbox.v3.codecs import READ, REDIRECT_TYPES, number, row_uuid
 from bigcommerce.sandbox.v3.platform_fields import PLATFORM_COMPUTED
 from bigcommerce.sandbox.v3.schema import Family, Field
 from bigcommerce.sandbox.values import image_url, slug
@@ -102,6 +102,36 @@ def _address_count(state: State, row: Row) -> int:
     return len(state.tables["customer_addresses"].by_parent.get(row["id"], ()))
 
 
+def _redirect_target(state: State, row: Row) -> tuple[str, int | None, str]:
+    """A redirect's v3 ``to`` type, entity id and storefront path, from its v2 ``forward``."""
+    forward = row.get("forward") or {}
+    kind, ref = forward.get("type"), forward.get("ref")
+    if kind == "manual" or kind not in REDIRECT_TYPES.values():
+        return "url", None, str(ref or "")
+    entity_id = ref if isinstance(ref, int) else int(str(ref)) if str(ref).isdigit() else None
+    paths = {"product": ("products", "custom_url"), "category": ("categories", "url"), "page": ("pages", "url"),
+             "post": ("blog_posts", "url")}
+    path = ""
+    if kind == "brand":
+        brand = state.tables["brands"].rows.get(entity_id)
+        path = f"/brands/{slug(str(brand.get('name', '')))}/" if brand else ""
+    elif kind in paths:
+        table, column = paths[kind]
+        path = str(state.tables[table].rows.get(entity_id, {}).get(column, ""))
+    return str(kind), entity_id, path
+
+
+def _redirect_to(state: State, row: Row) -> dict[str, Any]:
+    kind, entity_id, path = _redirect_target(state, row)
+    return {"type": kind, "url": path} if kind == "url" else {"type": kind, "entity_id": entity_id, "url": path}
+
+
+def _redirect_to_url(state: State, row: Row) -> str:
+    """The full destination URL (``include=to_url``): a storefront path on the store's domain."""
+    path = _redirect_target(state, row)[2]
+    return f"https://store-{state.store_hash}.mybigcommerce.com{path}" if path.startswith("/") else path
+
+
 COMPUTED: Mapping[str, Callable[[State, Row], Any]] = {
     "base_variant_id": _base_variant_id,
     "custom_url": _custom_url,
@@ -121,6 +151,8 @@ COMPUTED: Mapping[str, Callable[[State, Row], Any]] = {
     "zero": lambda state, row: 0,
     "null": lambda state, row: None,
     "empty_list": lambda state, row: [],
+    "redirect_to": _redirect_to,
+    "redirect_to_url": _redirect_to_url,
     **PLATFORM_COMPUTED,
     "variant_sku": lambda state, row: state.tables["product_skus"].rows.get(row.get("variant_id"), {}).get("sku", ""),
 }
@@ -140,6 +172,9 @@ def _getter(state: State, item: Field, defaults: Mapping[str, Any]) -> Getter:
     return lambda row: read(row.get(key, fallback))
 
 
+# ``Field.computed`` of an object embedded whole: ``embed:<family>:<column naming its key>``.
+EMBED = "embed:"
+
 # Serialized objects kept at most (a v3 product is about 2 KB of JSON).
 JSON_CACHE_MAX = 50_000
 
@@ -156,7 +191,8 @@ class Renderer:
         self._plain: dict[str, tuple[tuple[str, Getter], ...]] = {}
         for family in families.values():
             defaults = state.tables[family.table].resource.fields
-            getters = tuple((item.name, item.include, _getter(state, item, defaults)) for item in family.fields)
+            getters = tuple((item.name, item.include, self._embedded_row(item) if item.computed.startswith(EMBED)
+                             else _getter(state, item, defaults)) for item in family.fields)
             self._getters[family.name] = getters
             self._plain[family.name] = tuple((name, get) for name, include, get in getters if not include)
         # Per family: the include= values that add fields to it or to the children it embeds.
@@ -166,6 +202,19 @@ class Renderer:
                 for item in families[embed.family].fields if item.include)
             for family in families.values()
         }
+
+    def _embedded_row(self, item: Field) -> Getter:
+        """``embed:<family>:<column>``: the row of another family whose key the row's column holds,
+        rendered by that family (a widget's template, a placement's widget); None when it is gone."""
+        _, family_name, column = item.computed.split(":")
+
+        def get(row: Row) -> Any:
+            family = self.families[family_name]
+            value = row.get(column)
+            target = next((other for other in self.state.tables[family.table].rows.values()
+                           if other.get(family.key_column) == value), None)
+            return None if target is None else self.plain(family, target)
+        return get
 
     def forget(self) -> None:
         """Drop every serialized object: rows changed."""

@@ -22,13 +22,19 @@ from bigcommerce.sandbox.v3 import (
     inventory,
     options,
     orders,
+    pages,
     pricelists,
     product_parts,
+    promotions,
+    redirects,
     refund_quotes,
     refunds,
+    scripts,
     sites,
+    store_data,
     trees,
     webhooks,
+    widgets,
 )
 from bigcommerce.sandbox.v3.schema import Action, Family, Route
 from bigcommerce.sandbox.v3.templates import TEMPLATES
@@ -51,6 +57,12 @@ FAMILY_MODULES = (
     webhooks,
     pricelists,
     inventory,
+    pages,
+    redirects,
+    scripts,
+    widgets,
+    promotions,
+    store_data,
 )
 
 FAMILIES: Mapping[str, Family] = {name: family for module in FAMILY_MODULES for name, family in module.FAMILIES.items()}

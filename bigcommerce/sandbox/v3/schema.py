@@ -88,9 +88,11 @@ class Filter:
     """One query parameter: a test of the rows' ``columns`` by ``op`` on values parsed as ``kind``.
 
     ``op``: eq, in, not_in, min, max, greater, less, like (substring, any of a list), keyword
-    (substring of any column), has (the list column holds the value), has_any. A column may be
-    dotted (``_v3.mpn``) or a lookup (``brand_id>brands.name``: the name of the brand the row's
-    ``brand_id`` names). Several columns are joined with a space (a customer's full name).
+    (substring of any column), prefix (the value starts with it: redirects' keyword), has (the
+    list column holds the value), has_any. A column may be dotted (``_v3.mpn``), a lookup
+    (``brand_id>brands.name``: the name of the brand the row's ``brand_id`` names) or
+    ``<table.field`` (the values of a field over the row's children in that table: a
+    promotion's coupon codes). Several columns are joined with a space (a customer's full name).
     ``bare_date``: what a date without a time means: ``midnight`` or ``now`` (the request's time
     of day, as products' ``date_modified:min``).
     """
@@ -152,12 +154,18 @@ class Unique:
 
 @dataclass(frozen=True)
 class Reference:
-    """A field naming rows of another table, which must exist (409); 0 means none when ``zero_ok``."""
+    """A field naming rows of another table, which must exist (409); 0 means none when ``zero_ok``.
+
+    ``key``: the target rows' column the value names (a widget's ``widget_template_uuid`` names a
+    template's ``uuid``); ``status``: the answer when it names none (the widget specs say 422).
+    """
 
     field: str
     table: str
     label: str  # "category": named in the 409
     zero_ok: bool = True
+    key: str = "id"
+    status: int = 409
 
 
 @dataclass(frozen=True)
@@ -189,6 +197,10 @@ class Family:
     parent_column: str = ""  # ...named by this column (product_id, resource_id)
     max_per_parent: int | None = None
     empty_list: int = 200  # 204: an empty list is answered without a body
+    # The row column a path's own id names: "id" (integers, as most families), or a string column
+    # (scripts' and widgets' "uuid", filled in on create) whose value the path carries.
+    key_column: str = "id"
+    malformed_id: int = 404  # the answer to a path id that is not an integer (pages: 422)
     offset_links: bool = True  # False: meta.pagination has no links (price lists, §2.5)
     parent_label: str = ""  # the parent's word in errors ("variant"); "" = parent_table without its "s"
     id_field: str = "id"  # the field naming the object, which include_fields always keeps (category_id)

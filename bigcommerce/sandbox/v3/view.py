@@ -103,7 +103,8 @@ class V3View:
             return data_response(catalog_summary(self.state))
         family = FAMILIES[route.family]
         id_count = len(params) - route.text_params
-        ids = [_path_id(raw) for raw in params[:id_count]]
+        own = max(0, id_count - 1)  # the last id may name a row by a string column (a uuid)
+        ids = [_path_id(raw) for raw in params[:own]] + [self._own_id(family, raw) for raw in params[own:id_count]]
         parent_id = ids[route.parent_index] if route.per_parent else None
         if parent_id is not None:
             self._check_parent(route, family, ids)
@@ -113,6 +114,15 @@ class V3View:
         if action is not None:
             return action(self.state, self.renderer, call)
         return self._ops[op](call)
+
+    def _own_id(self, family: Family, raw: str) -> int:
+        """The last path id: an integer, or for a family keyed by a string column, the id of its row."""
+        if family.key_column == "id":
+            return _path_id(raw, family.malformed_id)
+        for row in self.state.tables[family.table].rows.values():
+            if row.get(family.key_column) == raw and all(row.get(c) == v for c, v in family.scope.items()):
+                return int(row["id"])
+        raise not_found(family.label)
 
     def _check_parent(self, route: Route, family: Family, ids: list[int]) -> None:
         """404 unless the parent exists (and, three levels deep, belongs to the id before it)."""
@@ -227,7 +237,8 @@ class V3View:
         return NO_CONTENT
 
 
-def _path_id(raw: str) -> int:
+def _path_id(raw: str, status: int = 404) -> int:
     if not raw.isdigit():
-        raise V3Error(404, "The requested resource was not found.", detail=f"'{raw}' is not an id.")
+        title = "Invalid Input." if status == 422 else "The requested resource was not found."
+        raise V3Error(status, title, detail=f"'{raw}' is not an id.")
     return int(raw)

@@ -11,6 +11,7 @@ option values when the variant is written.
 """
 from __future__ import annotations
 
+import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -124,6 +125,8 @@ def apply(state: State, prepared: Prepared) -> Row:
             fields[EXTRA] = prepared.extra
         return merge_row(state, res, prepared.row, fields)
     fields.update(family.scope)
+    if family.key_column != "id" and not fields.get(family.key_column):
+        fields[family.key_column] = new_uuid(state, family.table)
     if prepared.extra:
         fields[EXTRA] = dict(prepared.extra)
     row = insert_row(state, res, prepared.parent_id if family.parent_column else None, fields)
@@ -131,6 +134,12 @@ def apply(state: State, prepared: Prepared) -> Row:
         child.parent_id = row["id"]
         apply(state, child)
     return row
+
+
+def new_uuid(state: State, table: str) -> str:
+    """The uuid of a table's next row: derived from the store, the table and the id it will get,
+    so a store built the same way gives the same uuids, and ids never reused mean uuids never reused."""
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, f"{state.store_hash}/{table}/{state.tables[table].next_id}"))
 
 
 # ------------------------------------------------------------------ checks
@@ -174,19 +183,22 @@ def _parent_from_body(state: State, family: Family, parent_field: Field, body: M
 
 def _check_references(state: State, family: Family, prepared: Prepared) -> None:
     errors = {}
+    status = 409
     for ref in family.references:
         item = family.field_named(ref.field)
         if item is None or item.key not in prepared.fields:
             continue
         value = prepared.fields[item.key]
         rows = state.tables[ref.table].rows
+        known: Any = rows if ref.key == "id" else {row.get(ref.key) for row in rows.values()}
         for one in value if isinstance(value, list) else [value]:
             if one is None or (ref.zero_ok and one == 0):
                 continue
-            if one not in rows:
+            if one not in known:
                 errors[ref.field] = f"The {ref.label} {one} does not exist."
+                status = ref.status
     if errors:
-        raise ItemError(409, errors)
+        raise ItemError(status, errors)
 
 
 def _stored(family: Family, prepared: Prepared, name: str, defaults: Mapping[str, Any]) -> Any:
