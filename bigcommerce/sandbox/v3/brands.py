@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from bigcommerce.sandbox.v3.categories import metafield_routes, metafields_of
+from bigcommerce.sandbox.v3.metafields import METAFIELD_FILTERS, metafield_routes, metafields_of
 from bigcommerce.sandbox.v3.schema import (
     CREATE,
     DELETE_WHERE,
@@ -46,7 +46,8 @@ BRANDS = Family(
     delete_filters=("name",),
 )
 
-BRAND_METAFIELDS = metafields_of("brand_metafields", "brand", "brands", "brand")
+BRAND_METAFIELDS = metafields_of("brand_metafields", "brand", "brands", parent_label="brand",
+                                 filters={**METAFIELD_FILTERS, **id_filters()})
 
 FAMILIES: Mapping[str, Family] = {family.name: family for family in (BRANDS, BRAND_METAFIELDS)}
 

@@ -24,21 +24,16 @@ from bigcommerce.sandbox.responses import NO_CONTENT, StoreResponse, dumps
 from bigcommerce.sandbox.rows import EXTRA, merge_row
 from bigcommerce.sandbox.state import State
 from bigcommerce.sandbox.v3.answers import list_response
-from bigcommerce.sandbox.v3.catalog import MAX_INT, METAFIELD_FIELDS, METAFIELD_FILTERS
+from bigcommerce.sandbox.v3.catalog import MAX_INT
 from bigcommerce.sandbox.v3.errors import bad_input, invalid, not_found
+from bigcommerce.sandbox.v3.metafields import METAFIELD_FILTERS, metafield_routes, metafields_of
 from bigcommerce.sandbox.v3.query import Page, page_meta, paging, predicates
 from bigcommerce.sandbox.v3.render import Renderer
 from bigcommerce.sandbox.v3.schema import (
-    COUNTS,
     CREATE,
-    CREATE_MANY,
-    CURSOR_AND_OFFSET,
-    DELETE_LISTED,
     ITEM,
     LIST,
-    UPDATE_MANY,
     Action,
-    Batch,
     Call,
     Family,
     Field,
@@ -98,31 +93,10 @@ CATEGORIES = Family(
 )
 
 
-def metafields_of(name: str, resource_type: str, parent_table: str, parent_label: str) -> Family:
-    """The metafields of one owner kind, as the product metafields (§3.1): cursor and offset
-    pages, namespace and key unique per owner, 250 per owner, batch answers with counts."""
-    return Family(
-        name=name, table="metafields", label="metafield", fields=METAFIELD_FIELDS,
-        required=("permission_set", "namespace", "key", "value"),
-        filters={**METAFIELD_FILTERS, **id_filters()}, sorts={"id": "id"}, paging=CURSOR_AND_OFFSET,
-        unique=(Unique(("namespace", "key"), per_parent=True),), batch=Batch(COUNTS),
-        scope={"resource_type": resource_type}, parent_table=parent_table, parent_column="resource_id",
-        max_per_parent=250, parent_label=parent_label,
-    )
 
 
-def metafield_routes(owner_path: str, family: str) -> tuple[Route, ...]:
-    """``{owner}/{id}/metafields``, its item path, and the batch ``{owner}/metafields``."""
-    collection = owner_path.rpartition("/")[0]
-    return (
-        Route(f"{owner_path}/metafields", family, {"GET": LIST, "POST": CREATE}, per_parent=True),
-        Route(f"{owner_path}/metafields/{{metafield_id}}", family, ITEM, per_parent=True),
-        Route(f"{collection}/metafields", family,
-              {"GET": LIST, "POST": CREATE_MANY, "PUT": UPDATE_MANY, "DELETE": DELETE_LISTED}),
-    )
-
-
-CATEGORY_METAFIELDS = metafields_of("category_metafields", "category", "categories", "category")
+CATEGORY_METAFIELDS = metafields_of("category_metafields", "category", "categories", parent_label="category",
+                                    filters={**METAFIELD_FILTERS, **id_filters()})
 
 # Answered by actions; their fields only name what the items hold.
 SORT_ORDERS = Family(name="category_sort_orders", table="categories", label="sort order",
