@@ -250,7 +250,8 @@ OVERRIDES: dict[str, Override] = {
     "OrderPickups": Override(doc="Pickups of orders, written in batches", attrs={
         "batch_limit": A("100", "POST /orders/pickups: 100 a request (v3-resources §2.7)")}),
     "PickupMethods": Override(doc="Pickup methods, written in batches", attrs={
-        "batch_limit": A("10", "PUT /pickup/methods: 10 a request, POST 100 (v3-resources §2.7)")}),
+        "batch_limit": A("100", "POST /pickup/methods: 100 a request (v3-resources §2.7)"),
+        "update_batch_limit": A("10", "PUT /pickup/methods: 10 a request (v3-resources §2.7)")}),
     "PickupOptions": Override(doc="Finds pickup options near an area (a search sent as POST)"),
     "PaymentAccessTokens": Override(doc="Single-use payment access tokens"),
     "PaymentMethods": Override(doc="Payment methods accepted for an order or checkout"),
@@ -266,7 +267,8 @@ OVERRIDES: dict[str, Override] = {
     # -- price lists -------------------------------------------------------------------------------------
     "PriceLists": Override(doc="Price lists"),
     "PriceListRecords": Override(doc="Price records of one price list; PUT upserts", attrs={
-        "batch_limit": A("100", "POST 100 a request, PUT 1000 (v3-resources §2.7)"),
+        "batch_limit": A("100", "POST …/records: 100 a request (v3-resources §2.7)"),
+        "update_batch_limit": A("1000", "PUT …/records: 1000 a request (v3-resources §2.7)"),
         "id_field": A('"variant_id"'),
         "id_filter": A('"variant_id:in"', "DELETE …/records selects by variant_id:in"),
         "item_fields": A('("variant_id", "currency")', "…/records/{variant_id}/{currency_code}"),
@@ -545,12 +547,14 @@ IMPORTS: dict[str, tuple[str, str]] = {
 MIXIN_ORDER = ("ListableV3", "CountableV3", "GettableV3", "SingletonV3", "UpdateableSingletonV3", "PutOnlySingletonV3",
                "DeleteableSingletonV3", "CreateableV3", "UpdateableV3", "DeleteableV3", "BatchCreateableV3",
                "BatchUpdateableV3", "BatchDeleteableV3", "UploadableV3", "UploadOnlyV3")
-ATTR_ORDER = ("path", "collection_path", "paging", "collection_paging", "max_limit", "batch_limit", "delete_limit",
+ATTR_ORDER = ("path", "collection_path", "paging", "collection_paging", "max_limit", "batch_limit",
+              "update_batch_limit", "delete_limit",
               "delete_form", "id_field", "id_filter", "item_path", "item_fields", "create_many_method",
               "array_writes", "upsert", "batch_key", "owner_field", "upload_field")
 # V3Resource's defaults, as the source the generator would write.
 DEFAULTS = {"collection_path": '""', "paging": "OFFSET", "collection_paging": "None", "max_limit": "250",
-            "batch_limit": "None", "delete_limit": "250", "delete_form": "QUERY", "id_field": '"id"',
+            "batch_limit": "None", "update_batch_limit": "None", "delete_limit": "250", "delete_form": "QUERY",
+            "id_field": '"id"',
             "id_filter": '"id:in"', "item_path": "True", "item_fields": "()", "create_many_method": '"POST"',
             "array_writes": "False", "upsert": "False", "batch_key": '("id",)', "owner_field": '""',
             "upload_field": '"image_file"'}

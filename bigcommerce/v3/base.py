@@ -79,6 +79,8 @@ class V3Resource(Mapping):
     max_limit: ClassVar[int] = 250
     #: Items per batch request (None: the API states no limit; one request).
     batch_limit: ClassVar[int | None] = None
+    #: The PUT's limit where it differs from the POST's (price records: POST 100, PUT 1000).
+    update_batch_limit: ClassVar[int | None] = None
     #: Ids per bulk DELETE.
     delete_limit: ClassVar[int | None] = 250
     delete_form: ClassVar[DeleteForm] = QUERY
@@ -344,7 +346,8 @@ def _batch(
             saved, failed = split_answer(chunk, body, cls._key, None, response)
         return cls._wrap_all(saved, conn, parents), failed
 
-    succeeded, failed = run_chunks(chunked(items, cls.batch_limit), send, concurrency)
+    limit = cls.update_batch_limit if method == "PUT" and cls.update_batch_limit else cls.batch_limit
+    succeeded, failed = run_chunks(chunked(items, limit), send, concurrency)
     return BatchResult(succeeded, failed)
 
 
