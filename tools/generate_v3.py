@@ -548,12 +548,13 @@ MIXIN_ORDER = ("ListableV3", "CountableV3", "GettableV3", "SingletonV3", "Update
                "DeleteableSingletonV3", "CreateableV3", "UpdateableV3", "DeleteableV3", "BatchCreateableV3",
                "BatchUpdateableV3", "BatchDeleteableV3", "UploadableV3", "UploadOnlyV3")
 ATTR_ORDER = ("path", "collection_path", "paging", "collection_paging", "max_limit", "batch_limit",
-              "update_batch_limit", "delete_limit",
+              "update_batch_limit", "delete_limit", "write_params",
               "delete_form", "id_field", "id_filter", "item_path", "item_fields", "create_many_method",
               "array_writes", "upsert", "batch_key", "owner_field", "upload_field")
 # V3Resource's defaults, as the source the generator would write.
 DEFAULTS = {"collection_path": '""', "paging": "OFFSET", "collection_paging": "None", "max_limit": "250",
-            "batch_limit": "None", "update_batch_limit": "None", "delete_limit": "250", "delete_form": "QUERY",
+            "batch_limit": "None", "update_batch_limit": "None", "delete_limit": "250", "write_params": "()",
+            "delete_form": "QUERY",
             "id_field": '"id"',
             "id_filter": '"id:in"', "item_path": "True", "item_fields": "()", "create_many_method": '"POST"',
             "array_writes": "False", "upsert": "False", "batch_key": '("id",)', "owner_field": '""',
@@ -904,6 +905,22 @@ def paging_of(op: Op) -> str:
     return "NONE"
 
 
+# Query parameters of a write that are paging or listing noise in a spec, not part of the write.
+NOT_WRITE_PARAMS = frozenset({"page", "limit", "after", "before", "direction", "sort"})
+
+
+def write_params(klass: Klass) -> tuple[str, ...]:
+    """The query parameters the class's POST and PUT take beside the body (``channel_id``,
+    ``include``): not a body field, not a filter (no ``:``), not paging."""
+    names: set[str] = set()
+    for role, verb in (("main", "POST"), ("main", "PUT"), ("item", "PUT")):
+        op = klass.op(role, verb)
+        if op is not None:
+            names |= {name for name in op.query if ":" not in name and name not in NOT_WRITE_PARAMS
+                      and name not in op.body_props and not name.endswith("Id")}
+    return tuple(sorted(names))
+
+
 def derive(klass: Klass) -> None:
     override = OVERRIDES.get(klass.name, Override())
     mixins: list[str] = []
@@ -944,6 +961,9 @@ def derive(klass: Klass) -> None:
         add("GettableV3")
     # writes
     post = klass.op("main", "POST")
+    params = write_params(klass)
+    if params:
+        attrs["write_params"] = A(repr(params).replace("'", '"'), "query parameters of the writes (the specs)")
     upload = (post.upload_field if post is not None else "") or literal(override.attrs.get("upload_field", A('""'))[0])
     if post is not None and upload:
         add("UploadOnlyV3" if post.body == "multipart" else "UploadableV3")

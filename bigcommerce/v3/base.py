@@ -81,6 +81,9 @@ class V3Resource(Mapping):
     batch_limit: ClassVar[int | None] = None
     #: The PUT's limit where it differs from the POST's (price records: POST 100, PUT 1000).
     update_batch_limit: ClassVar[int | None] = None
+    #: Query parameters the API's writes take beside the body (``channel_id`` of a settings PUT,
+    #: ``include`` of a cart POST): given as keyword arguments, they go in the query, not the body.
+    write_params: ClassVar[tuple[str, ...]] = ()
     #: Ids per bulk DELETE.
     delete_limit: ClassVar[int | None] = 250
     delete_form: ClassVar[DeleteForm] = QUERY
@@ -166,6 +169,14 @@ class V3Resource(Mapping):
         if connection is None:
             raise TypeError("no connection: call through api.v3 (api.v3.Products.all()) or pass connection=")
         return connection
+
+    @classmethod
+    def _split_params(cls, fields: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any] | None]:
+        """A write's keyword arguments as (body, query): ``write_params`` go in the query."""
+        if not cls.write_params:
+            return fields, None
+        query = {name: fields.pop(name) for name in cls.write_params if name in fields}
+        return fields, (_query(query) or None)
 
     @classmethod
     def _wrap(cls: type[R], data: Any, connection: V3Connection, parents: tuple[Any, ...]) -> R:
@@ -289,9 +300,11 @@ class CreateableV3(V3Resource):
         """``POST {path}``: the created object (a one-item batch where the API only takes arrays)."""
         conn = cls._require(connection)
         path = cls._fill(cls.path, parents)
+        fields, query = cls._split_params(fields)
         if cls.array_writes:
-            return cls._wrap(_only(conn.request("POST", path, json=[fields]), cls.__name__), conn, parents)
-        return cls._wrap(unwrap(conn.request("POST", path, json=fields)), conn, parents)
+            answer = conn.request("POST", path, json=[fields], params=query)
+            return cls._wrap(_only(answer, cls.__name__), conn, parents)
+        return cls._wrap(unwrap(conn.request("POST", path, json=fields, params=query)), conn, parents)
 
 
 class UpdateableV3(V3Resource):
@@ -299,11 +312,12 @@ class UpdateableV3(V3Resource):
         """``PUT {path}/{id}`` with the changed fields (a one-item batch where there is no per-id path)."""
         conn = self._require(self._connection)
         parents = self.parent_ids()
+        fields, query = self._split_params(fields)
         if self.item_path:
-            body = conn.request("PUT", self._item(parents, self._own_key()), json=fields)
+            body = conn.request("PUT", self._item(parents, self._own_key()), json=fields, params=query)
             return self._wrap(unwrap(body), conn, parents)
         item = {self.id_field: self._id(), **fields}
-        return self._wrap(_only(conn.request("PUT", self._fill(self.path, parents), json=[item]),
+        return self._wrap(_only(conn.request("PUT", self._fill(self.path, parents), json=[item], params=query),
                                 type(self).__name__), conn, parents)
 
 
@@ -454,9 +468,11 @@ class PutOnlySingletonV3(V3Resource):
     def update(  # type: ignore[override]
         cls: type[R], *parents: urls.ResourceId, connection: V3Connection | None = None, **fields: Any
     ) -> R:
-        """``PUT {path}``: the object as the API answers it."""
+        """``PUT {path}``: the object as the API answers it (``write_params`` such as ``channel_id`` in the query)."""
         conn = cls._require(connection)
-        return cls._wrap(unwrap(conn.request("PUT", cls._fill(cls.path, parents), json=fields)), conn, parents)
+        fields, query = cls._split_params(fields)
+        answer = conn.request("PUT", cls._fill(cls.path, parents), json=fields, params=query)
+        return cls._wrap(unwrap(answer), conn, parents)
 
 
 class UpdateableSingletonV3(SingletonV3, PutOnlySingletonV3):

@@ -389,3 +389,12 @@ def test_every_v3_error_body_shape_becomes_a_readable_exception(
         assert error.type == "https://developer.bigcommerce.com/api-docs/getting-started/api-status-codes"
     if product_id == 6:
         assert "Unauthorized: invalid token" in text  # plain text is quoted
+
+
+def test_a_writes_query_parameters_go_in_the_query_and_the_rest_in_the_body(api: BigcommerceApi) -> None:
+    with replay.use_cassette("v3/machinery/write_params.yaml", allow_playback_repeats=False) as cassette:
+        one_channel = api.v3.SettingsStorefrontSearch.update(channel_id=2, default_product_sort="featured",
+                                                             search_suggest=True)
+        store_wide = api.v3.SettingsStorefrontSearch.update(search_suggest=False)
+    assert cassette.all_played
+    assert one_channel["search_suggest"] is True and store_wide["search_suggest"] is False
