@@ -322,16 +322,19 @@ class UpdateableV3(V3Resource):
 
 
 class DeleteableV3(V3Resource):
-    def delete(self) -> None:
-        """``DELETE {path}/{id}`` (the bulk delete for this one id where there is no per-id path)."""
+    def delete(self, **params: Any) -> None:
+        """``DELETE {path}/{id}`` (the bulk delete for this one id where there is no per-id path);
+        ``params`` go in the query (``template.delete(channel_id=2)``)."""
         conn = self._require(self._connection)
         parents = self.parent_ids()
+        query = _query(params) or None
         if self.item_path:
-            conn.request("DELETE", self._item(parents, self._own_key()))
+            conn.request("DELETE", self._item(parents, self._own_key()), params=query)
         elif self.delete_form is BODY:
-            conn.request("DELETE", self._fill(self.path, parents), json=[self._id()])
+            conn.request("DELETE", self._fill(self.path, parents), json=[self._id()], params=query)
         else:
-            conn.request("DELETE", self._fill(self.path, parents), params={self.id_filter: [self._id()]})
+            path = self._fill(self.path, parents)
+            conn.request("DELETE", path, params={**(query or {}), self.id_filter: [self._id()]})
 
 
 # -- batches ------------------------------------------------------------------------------------

@@ -32,6 +32,7 @@ from bigcommerce.v3 import (
     CreateableV3,
     DeleteableSingletonV3,
     DeleteableV3,
+    EmailTemplates,
     GettableV3,
     ListableV3,
     PutOnlySingletonV3,
@@ -396,5 +397,7 @@ def test_a_writes_query_parameters_go_in_the_query_and_the_rest_in_the_body(api:
         one_channel = api.v3.SettingsStorefrontSearch.update(channel_id=2, default_product_sort="featured",
                                                              search_suggest=True)
         store_wide = api.v3.SettingsStorefrontSearch.update(search_suggest=False)
+        template = EmailTemplates({"type_id": "account_reset_password_email"}, api.v3.connection)
+        template.delete(channel_id=2)
     assert cassette.all_played
     assert one_channel["search_suggest"] is True and store_wide["search_suggest"] is False
