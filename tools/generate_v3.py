@@ -540,13 +540,14 @@ IMPORTS: dict[str, tuple[str, str]] = {
     **{name: (".base", name) for name in (
         "BODY", "V3Resource", "subresource", "ListableV3", "CountableV3", "GettableV3", "SingletonV3",
         "UpdateableSingletonV3", "PutOnlySingletonV3", "DeleteableSingletonV3", "CreateableV3", "UpdateableV3",
-        "DeleteableV3", "BatchCreateableV3", "BatchUpdateableV3", "BatchDeleteableV3", "MetafieldsV3")},
+        "DeleteableV3", "BatchCreateableV3", "BatchUpdateableV3", "BatchDeleteableV3", "MetafieldsV3",
+        "TextV3")},
     "UploadableV3": (".uploads", "UploadableV3"), "UploadOnlyV3": (".uploads", "UploadOnlyV3"),
 }
 
-MIXIN_ORDER = ("ListableV3", "CountableV3", "GettableV3", "SingletonV3", "UpdateableSingletonV3", "PutOnlySingletonV3",
-               "DeleteableSingletonV3", "CreateableV3", "UpdateableV3", "DeleteableV3", "BatchCreateableV3",
-               "BatchUpdateableV3", "BatchDeleteableV3", "UploadableV3", "UploadOnlyV3")
+MIXIN_ORDER = ("ListableV3", "CountableV3", "GettableV3", "SingletonV3", "TextV3", "UpdateableSingletonV3",
+               "PutOnlySingletonV3", "DeleteableSingletonV3", "CreateableV3", "UpdateableV3", "DeleteableV3",
+               "BatchCreateableV3", "BatchUpdateableV3", "BatchDeleteableV3", "UploadableV3", "UploadOnlyV3")
 ATTR_ORDER = ("path", "collection_path", "paging", "collection_paging", "max_limit", "batch_limit",
               "update_batch_limit", "delete_limit", "write_params",
               "delete_form", "id_field", "id_filter", "item_path", "item_fields", "create_many_method",
@@ -565,7 +566,7 @@ MACHINERY: dict[str, tuple[str, ...]] = {
     ".base": ("BODY", "QUERY", "BatchCreateableV3", "BatchDeleteableV3", "BatchUpdateableV3", "CountableV3",
               "CreateableV3", "DeleteForm", "DeleteableV3", "GettableV3", "ListableV3", "SingletonV3",
               "UpdateableSingletonV3", "PutOnlySingletonV3", "DeleteableSingletonV3", "MetafieldsV3",
-              "UpdateableV3", "V3List", "V3Resource", "subresource"),
+              "TextV3", "UpdateableV3", "V3List", "V3Resource", "subresource"),
     ".batch": ("BatchResult",),
     ".connection": ("V3Connection",),
     ".paging": ("CURSOR", "LAST_ID", "NONE", "OFFSET", "Paging"),
@@ -949,6 +950,8 @@ def derive(klass: Klass) -> None:
             attrs["max_limit"] = A(str(maximum), f"limit maximum of GET /{main_get.template}")
     elif singleton:
         add("SingletonV3")
+    if main_get is not None and main_get.response == "text":
+        mixins[mixins.index("SingletonV3")] = "TextV3"  # the body is text, not JSON
     coll_get = klass.op("coll", "GET")
     if coll_get is not None:
         add("ListableV3")
@@ -1079,7 +1082,7 @@ def derive(klass: Klass) -> None:
 
 # The mixins that serve an operation, by (role, verb); a hand-written method serves any operation.
 SERVED_BY = {
-    ("main", "GET"): {"ListableV3", "SingletonV3", "UpdateableSingletonV3"}, ("item", "GET"): {"GettableV3"},
+    ("main", "GET"): {"ListableV3", "SingletonV3", "UpdateableSingletonV3", "TextV3"}, ("item", "GET"): {"GettableV3"},
     ("main", "POST"): {"CreateableV3", "BatchCreateableV3", "UploadableV3", "UploadOnlyV3"},
     ("main", "PUT"): {"BatchUpdateableV3", "BatchCreateableV3", "UpdateableSingletonV3", "PutOnlySingletonV3"},
     ("main", "DELETE"): {"BatchDeleteableV3", "DeleteableSingletonV3"}, ("item", "PUT"): {"UpdateableV3"},

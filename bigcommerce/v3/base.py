@@ -464,6 +464,17 @@ class SingletonV3(V3Resource):
                          conn, parents)
 
 
+class TextV3(V3Resource):
+    """A GET that answers text, not JSON: a CSV export, an event stream read to its end."""
+
+    @classmethod
+    def get(  # type: ignore[override]
+        cls, *parents: urls.ResourceId, connection: V3Connection | None = None, **params: Any
+    ) -> str:
+        """``GET {path}``: the body as text."""
+        return cls._require(connection).request_text("GET", cls._fill(cls.path, parents), params=_query(params))
+
+
 class PutOnlySingletonV3(V3Resource):
     """A singleton the API writes but does not read back on its own (``…/site/checkout-url``)."""
 

@@ -401,3 +401,11 @@ def test_a_writes_query_parameters_go_in_the_query_and_the_rest_in_the_body(api:
         template.delete(channel_id=2)
     assert cassette.all_played
     assert one_channel["search_suggest"] is True and store_wide["search_suggest"] is False
+
+
+def test_a_get_that_answers_text_returns_the_text(api: BigcommerceApi) -> None:
+    with replay.use_cassette("v3/machinery/text_answers.yaml", allow_playback_repeats=False) as cassette:
+        csv = api.v3.RedirectImexExportDownload.get("7a2f3e1c-5b44-4f0e-9d1a-2c3b4d5e6f70")
+    assert cassette.all_played
+    assert csv.splitlines() == ["Domain,Old Path,Manual URL/Path,Dynamic Target Type,Dynamic Target ID",
+                                "store.example.com,/old-path,/redirect-target,,"]
