@@ -18,6 +18,9 @@ from bigcommerce.sandbox.v3 import (
     categories,
     channel_listings,
     channels,
+    customer_attributes,
+    customer_form_fields,
+    customer_settings,
     customers,
     inventory,
     options,
@@ -32,6 +35,8 @@ from bigcommerce.sandbox.v3 import (
     scripts,
     sites,
     store_data,
+    subscribers,
+    tax,
     trees,
     webhooks,
     widgets,
@@ -48,6 +53,9 @@ FAMILY_MODULES = (
     trees,
     brands,
     customers,
+    customer_attributes,
+    customer_form_fields,
+    customer_settings,
     orders,
     refund_quotes,
     refunds,
@@ -63,6 +71,8 @@ FAMILY_MODULES = (
     widgets,
     promotions,
     store_data,
+    subscribers,
+    tax,
 )
 
 FAMILIES: Mapping[str, Family] = {name: family for module in FAMILY_MODULES for name, family in module.FAMILIES.items()}
