@@ -109,3 +109,19 @@ def test_form_field_values_through_the_client_are_the_v2_customers_form_fields(a
     assert saved.ok and [f.value for f in saved.succeeded] == ["Q"]
     assert [(f.name, f.value) for f in api.v3.CustomerFormFieldValues.all(customer_id=4)] == [("Sales Rep", "Q")]
     assert api.Customers.get(4).form_fields == [{"name": "Sales Rep", "value": "Q"}]
+
+
+def test_tax_properties_and_product_tax_properties_through_the_client(
+        fresh_sandbox: Callable[..., Sandbox]) -> None:
+    api = BigcommerceApi(**fresh_sandbox(products=2, customers=0, orders=0).oauth_kwargs())
+    food = api.v3.TaxProperties.create(code="A-1", display_name="Food", type="PRODUCT")
+    assert api.v3.TaxProperties.get(food.id).code == "A-1"
+    assert food.update(display_name="Foods").display_name == "Foods"
+    assert api.v3.TaxProductProperties.update_many([{"product_id": 1, "tax_properties": {"A-1": "26"}}]).ok
+    assert api.v3.TaxProductProperties.get(1).tax_properties == {"A-1": "26"}
+    with pytest.raises(ClientRequestException) as in_use:
+        food.delete()
+    assert in_use.value.status_code == 409
+    api.v3.TaxProductProperties.delete_many([1])
+    food.delete()
+    assert api.v3.TaxProperties.all() == []

@@ -162,3 +162,61 @@ def test_zones_rates_and_settings_survive_dump_and_load(sb: Sandbox, make_real_s
     other.store.load(sb.store.dump())
     for path in ("tax/zones", "tax/rates", "tax/settings"):
         assert data(v3(other, "GET", path)) == data(v3(sb, "GET", path))
+
+
+# -- tax properties (§3.35: arrays, DELETE id:in required, 409 while in use) and product tax properties ----
+PROPERTY = {"code": "A-1", "display_name": "Food", "type": "PRODUCT"}
+
+
+def test_tax_properties_are_created_updated_listed_and_deleted(sb: Sandbox) -> None:
+    [made] = data(v3(sb, "POST", "tax/properties", json=[{**PROPERTY, "description": "Groceries"}]))
+    assert list(made) == ["id", "code", "display_name", "description", "created_at", "updated_at", "type"]
+    data(v3(sb, "POST", "tax/properties", json=[{"code": "C-1", "display_name": "Exempt", "type": "CUSTOMER"}]))
+    error_of(v3(sb, "POST", "tax/properties", json=[PROPERTY]), 409)
+    body = error_of(v3(sb, "POST", "tax/properties", json=[{"code": "B-1", "type": "PRODUCT"}]), 422)
+    assert "0.display_name" in body["errors"]
+    [changed] = data(v3(sb, "PUT", "tax/properties", json=[{"id": made["id"], "display_name": "Foods"}]))
+    assert (changed["display_name"], changed["code"]) == ("Foods", "A-1")
+    assert [p["code"] for p in data(v3(sb, "GET", "tax/properties?type:in=CUSTOMER"))] == ["C-1"]
+    error_of(v3(sb, "DELETE", "tax/properties"), 400)
+    assert v3(sb, "DELETE", f"tax/properties?id:in={made['id']}").status_code == 204
+    assert [p["code"] for p in data(v3(sb, "GET", "tax/properties"))] == ["C-1"]
+
+
+def test_product_tax_properties_are_additive_name_defined_codes_and_block_deletes(
+        make_real_sandbox: MakeSandbox) -> None:
+    sb = make_real_sandbox(products=3)
+    [food] = data(v3(sb, "POST", "tax/properties", json=[PROPERTY]))
+    data(v3(sb, "POST", "tax/properties", json=[{"code": "B-2", "display_name": "Size", "type": "PRODUCT"}]))
+    put = v3(sb, "PUT", "tax/products/properties", json=[{"product_id": 1, "tax_properties": {"A-1": "26"}}])
+    assert data(put) == [{"product_id": 1, "tax_properties": {"A-1": "26"}}]
+    data(v3(sb, "PUT", "tax/products/properties", json=[{"product_id": 1, "tax_properties": {"B-2": "L"}}]))
+    assert data(v3(sb, "GET", "tax/products/properties?product_id:in=1,2")) == [
+        {"product_id": 1, "tax_properties": {"A-1": "26", "B-2": "L"}}]
+    error_of(v3(sb, "GET", "tax/products/properties"), 400)
+    body = error_of(v3(sb, "PUT", "tax/products/properties",
+                       json=[{"product_id": 999, "tax_properties": {"Z-9": "1"}}]), 422)
+    assert {"0.product_id", "0.tax_properties"} <= set(body["errors"])
+    error_of(v3(sb, "DELETE", f"tax/properties?id:in={food['id']}"), 409)
+    error_of(v3(sb, "DELETE", "tax/products/properties"), 400)
+    assert v3(sb, "DELETE", "tax/products/properties?product_id:in=1").status_code == 204
+    assert data(v3(sb, "GET", "tax/products/properties?product_id:in=1")) == []
+    assert v3(sb, "DELETE", f"tax/properties?id:in={food['id']}").status_code == 204
+
+
+def test_a_deleted_product_loses_its_tax_properties(make_real_sandbox: MakeSandbox) -> None:
+    sb = make_real_sandbox(products=2)
+    data(v3(sb, "POST", "tax/properties", json=[PROPERTY]))
+    data(v3(sb, "PUT", "tax/products/properties", json=[{"product_id": 2, "tax_properties": {"A-1": "5"}}]))
+    assert v2(sb, "DELETE", "products/2").status_code == 204
+    assert data(v3(sb, "GET", "tax/products/properties?product_id:in=2")) == []
+
+
+def test_tax_properties_survive_dump_and_load(make_real_sandbox: MakeSandbox) -> None:
+    sb = make_real_sandbox(products=1)
+    data(v3(sb, "POST", "tax/properties", json=[PROPERTY]))
+    data(v3(sb, "PUT", "tax/products/properties", json=[{"product_id": 1, "tax_properties": {"A-1": "5"}}]))
+    other = make_real_sandbox()
+    other.store.load(sb.store.dump())
+    for path in ("tax/properties", "tax/products/properties?product_id:in=1"):
+        assert data(v3(other, "GET", path)) == data(v3(sb, "GET", path))

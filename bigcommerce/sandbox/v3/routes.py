@@ -37,6 +37,7 @@ from bigcommerce.sandbox.v3 import (
     store_data,
     subscribers,
     tax,
+    tax_properties,
     trees,
     webhooks,
     widgets,
@@ -73,6 +74,7 @@ FAMILY_MODULES = (
     store_data,
     subscribers,
     tax,
+    tax_properties,
 )
 
 FAMILIES: Mapping[str, Family] = {name: family for module in FAMILY_MODULES for name, family in module.FAMILIES.items()}
