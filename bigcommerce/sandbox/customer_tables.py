@@ -3,10 +3,10 @@
 Customer attributes and the values customers hold for them (a value names its attribute and
 its customer: deleting either drops it); customer settings (id 0 the store's, any other id a
 channel's override); newsletter subscribers (v2 has no subscribers resource); tax zones, their
-rates, the store's tax settings (id 1), tax properties and each product's values of them. Tax
-classes are not here: v3 ``tax/classes`` writes the v2 ``tax_classes`` rows. Columns carry the
-v3 field names and stored values (dates as unix seconds), so ``dump()``/``load()`` write and
-read them as they are.
+rates, the store's tax settings (id 1), tax properties and each product's and customer's
+values of them. Tax classes are not here: v3 ``tax/classes`` writes the v2 ``tax_classes``
+rows. Columns carry the v3 field names and stored values (dates as unix seconds), so
+``dump()``/``load()`` write and read them as they are.
 """
 from __future__ import annotations
 
@@ -48,9 +48,12 @@ TAX_PROPERTIES = Resource(name="tax_properties", path="tax_properties", ops=froz
 PRODUCT_TAX_PROPERTIES = Resource(name="product_tax_properties", path="product_tax_properties", ops=frozenset(),
                                   fields={"id": None, "product_id": None, "tax_properties": {}},
                                   parent_key="product_id")
+CUSTOMER_TAX_PROPERTIES = Resource(name="customer_tax_properties", path="customer_tax_properties", ops=frozenset(),
+                                   fields={"id": None, "customer_id": None, "tax_properties": {}},
+                                   parent_key="customer_id")
 TAX_SETTINGS = Resource(name="tax_settings", path="tax_settings", ops=frozenset(), fields={"id": None, "settings": {}})
 
 CUSTOMER_TABLES: tuple[Resource, ...] = (
     CUSTOMER_ATTRIBUTES, CUSTOMER_ATTRIBUTE_VALUES, CUSTOMER_SETTINGS, SUBSCRIBERS, TAX_ZONES, TAX_RATES,
-    TAX_SETTINGS, TAX_PROPERTIES, PRODUCT_TAX_PROPERTIES,
+    TAX_SETTINGS, TAX_PROPERTIES, PRODUCT_TAX_PROPERTIES, CUSTOMER_TAX_PROPERTIES,
 )

@@ -148,7 +148,7 @@ DEPENDENTS: Mapping[str, tuple[tuple[str, str], ...]] = {
     "channels": (("channel_listings", "channel_id"),),
     "sites": (("site_routes", "site_id"),),
     "inventory_locations": (("location_inventory", "location_id"),),
-    "customers": (("customer_attribute_values", "customer_id"),),
+    "customers": (("customer_attribute_values", "customer_id"), ("customer_tax_properties", "customer_id")),
     "customer_attributes": (("customer_attribute_values", "attribute_id"),),
     "tax_zones": (("tax_rates", "tax_zone_id"),),
 }

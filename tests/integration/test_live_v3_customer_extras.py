@@ -125,3 +125,11 @@ def test_tax_properties_and_product_tax_properties_through_the_client(
     api.v3.TaxProductProperties.delete_many([1])
     food.delete()
     assert api.v3.TaxProperties.all() == []
+
+
+def test_tax_customers_through_the_client(api: BigcommerceApi) -> None:
+    api.v3.TaxProperties.create(code="C-1", display_name="Exempt", type="CUSTOMER")
+    assert api.v3.TaxCustomers.update_many([{"customer_id": 2, "tax_properties": {"C-1": "yes"}}]).ok
+    assert api.v3.TaxCustomers.get(2).tax_properties == {"C-1": "yes"}
+    api.v3.TaxCustomers.delete_many([2])
+    assert api.v3.TaxCustomers.all() == []

@@ -213,10 +213,34 @@ def test_a_deleted_product_loses_its_tax_properties(make_real_sandbox: MakeSandb
 
 
 def test_tax_properties_survive_dump_and_load(make_real_sandbox: MakeSandbox) -> None:
-    sb = make_real_sandbox(products=1)
-    data(v3(sb, "POST", "tax/properties", json=[PROPERTY]))
+    sb = make_real_sandbox(products=1, customers=1)
+    data(v3(sb, "POST", "tax/properties", json=[PROPERTY, {"code": "C-1", "display_name": "X", "type": "CUSTOMER"}]))
     data(v3(sb, "PUT", "tax/products/properties", json=[{"product_id": 1, "tax_properties": {"A-1": "5"}}]))
+    data(v3(sb, "PUT", "tax/customers", json=[{"customer_id": 1, "tax_properties": {"C-1": "6"}}]))
     other = make_real_sandbox()
     other.store.load(sb.store.dump())
+    assert data(v3(other, "GET", "tax/customers")) == [{"customer_id": 1, "tax_properties": {"C-1": "6"}}]
     for path in ("tax/properties", "tax/products/properties?product_id:in=1"):
         assert data(v3(other, "GET", path)) == data(v3(sb, "GET", path))
+
+
+# -- tax customers (§3.35: GET customer_id:in, PUT additive upsert keyed by customer_id, DELETE → 204) ------
+def test_tax_customers_are_additive_and_go_with_their_customer(make_real_sandbox: MakeSandbox) -> None:
+    sb = make_real_sandbox(customers=3)
+    [exempt] = data(v3(sb, "POST", "tax/properties", json=[{"code": "C-1", "display_name": "Exempt",
+                                                             "type": "CUSTOMER"}]))
+    data(v3(sb, "POST", "tax/properties", json=[{"code": "C-2", "display_name": "Region", "type": "CUSTOMER"}]))
+    assert data(v3(sb, "PUT", "tax/customers", json=[{"customer_id": 1, "tax_properties": {"C-1": "yes"}},
+                                                     {"customer_id": 2, "tax_properties": {"C-2": "north"}}])) == [
+        {"customer_id": 1, "tax_properties": {"C-1": "yes"}}, {"customer_id": 2, "tax_properties": {"C-2": "north"}}]
+    data(v3(sb, "PUT", "tax/customers", json=[{"customer_id": 1, "tax_properties": {"C-2": "south"}}]))
+    assert data(v3(sb, "GET", "tax/customers?customer_id:in=1")) == [
+        {"customer_id": 1, "tax_properties": {"C-1": "yes", "C-2": "south"}}]
+    assert [c["customer_id"] for c in data(v3(sb, "GET", "tax/customers"))] == [1, 2]
+    error_of(v3(sb, "PUT", "tax/customers", json=[{"customer_id": 99, "tax_properties": {"C-9": "x"}}]), 422)
+    error_of(v3(sb, "DELETE", f"tax/properties?id:in={exempt['id']}"), 409)
+    assert v2(sb, "DELETE", "customers/2").status_code == 204
+    assert [c["customer_id"] for c in data(v3(sb, "GET", "tax/customers"))] == [1]
+    error_of(v3(sb, "DELETE", "tax/customers"), 400)
+    assert v3(sb, "DELETE", "tax/customers?customer_id:in=1").status_code == 204
+    assert data(v3(sb, "GET", "tax/customers")) == []
