@@ -143,8 +143,20 @@ def test_a_customer_is_created_with_existing_attributes_and_deleting_it_drops_th
     missing = [{"email": "z@example.com", "first_name": "Z", "last_name": "Y",
                 "attributes": [{"attribute_id": 999, "attribute_value": "7"}]}]
     assert v3(sb, "POST", "customers", json=missing).status_code in (409, 422)
+    wrong_type = [{"email": "w@example.com", "first_name": "W", "last_name": "Y",
+                   "attributes": [{"attribute_id": age["id"], "attribute_value": "seven"}]}]
+    body = error_of(v3(sb, "POST", "customers", json=wrong_type), 422)
+    assert any(key.endswith("attribute_value") for key in body["errors"])
+    assert data(v3(sb, "GET", "customers?email:in=w@example.com")) == []
     assert v3(sb, "DELETE", f"customers?id:in={customer['id']}").status_code == 204
     assert data(v3(sb, "GET", "customers/attribute-values")) == []
+
+
+def test_a_customer_deleted_through_v2_loses_its_attribute_values(sb: Sandbox) -> None:
+    [age] = make_attributes(sb, ("Age", "number"))
+    data(upsert(sb, *[{"attribute_id": age["id"], "customer_id": n, "value": "1"} for n in (6, 7)]))
+    assert v2(sb, "DELETE", "customers/6").status_code == 204
+    assert [v["customer_id"] for v in data(v3(sb, "GET", "customers/attribute-values"))] == [7]
 
 
 def test_attributes_and_values_survive_dump_and_load(sb: Sandbox, make_real_sandbox: MakeSandbox) -> None:

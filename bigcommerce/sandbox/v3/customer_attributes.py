@@ -72,6 +72,7 @@ ATTRIBUTE_VALUES = Family(
     references=(Reference("attribute_id", "customer_attributes", "attribute", zero_ok=False),),
     batch=Batch(ATOMIC), delete_filters=("id:in",),
     parent_table="customers", parent_column="customer_id",
+    item_check=lambda state, fields: value_check(state, fields),
 )
 
 
@@ -114,6 +115,17 @@ def type_problem(kind: str, value: str) -> str | None:
         except ValueError:
             return f"'{value}' is not an ISO 8601 date."
     return None
+
+
+def value_check(state: State, fields: Mapping[str, Any]) -> dict[str, str]:
+    """An ``attribute_value`` its attribute's type refuses (a value nested in a customer create)."""
+    attribute = state.tables["customer_attributes"].rows.get(fields.get("attribute_id"))
+    if attribute is None:
+        return {}
+    problem = type_problem(str(attribute.get("type", "string")), str(fields.get("attribute_value", "")))
+    if problem is None:
+        return {}
+    return {"attribute_value": f"{problem} The attribute {attribute['id']} is of type {attribute.get('type')}."}
 
 
 def _check_value(state: State, item: object) -> tuple[dict[str, str], dict[str, Any]]:
