@@ -7,8 +7,9 @@ state-only tables. ``schema`` is the vocabulary. One module per family declares 
 and codec of every v3 field, filters, sorts, limits, batch rules) and, for what no generic verb
 covers, its ``ACTIONS``: ``catalog``, ``product_parts``, ``options``, ``categories``, ``trees``,
 ``brands``, ``customers``, ``orders``, ``refund_quotes``, ``refunds``, ``channels``,
-``channel_listings``, ``sites``, ``webhooks``, ``pricelists``, ``inventory`` and the content
-families; helpers beside them (``option_rows``, ``stock``, ``lists``, ``platform_fields``...)
+``channel_listings``, ``sites``, ``webhooks``, ``pricelists``, ``inventory``, the content
+families, ``customer_attributes``, ``customer_settings``, ``subscribers`` and ``tax``; helpers
+beside them (``option_rows``, ``stock``, ``lists``, ``platform_fields``...)
 say in their docstrings what they hold. ``templates`` lists every v3 path of the specs and
 ``routes`` the ones served; ``codecs`` converts values, ``render`` prints rows, ``query`` reads
 filters and pages, ``writes`` turns bodies into rows, ``batch`` answers array writes and

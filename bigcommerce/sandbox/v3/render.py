@@ -16,6 +16,7 @@ from bigcommerce.sandbox.responses import dumps
 from bigcommerce.sandbox.rows import EXTRA
 from bigcommerce.sandbox.state import State
 from bigcommerce.sandbox.v3.codecs import READ, REDIRECT_TYPES, number, row_uuid
+from bigcommerce.sandbox.v3.customer_fields import CUSTOMER_COMPUTED
 from bigcommerce.sandbox.v3.platform_fields import PLATFORM_COMPUTED
 from bigcommerce.sandbox.v3.schema import Family, Field
 from bigcommerce.sandbox.values import image_url, slug
@@ -154,6 +155,7 @@ COMPUTED: Mapping[str, Callable[[State, Row], Any]] = {
     "redirect_to": _redirect_to,
     "redirect_to_url": _redirect_to_url,
     **PLATFORM_COMPUTED,
+    **CUSTOMER_COMPUTED,
     "variant_sku": lambda state, row: state.tables["product_skus"].rows.get(row.get("variant_id"), {}).get("sku", ""),
 }
 

@@ -204,6 +204,9 @@ class Family:
     offset_links: bool = True  # False: meta.pagination has no links (price lists, §2.5)
     parent_label: str = ""  # the parent's word in errors ("variant"); "" = parent_table without its "s"
     id_field: str = "id"  # the field naming the object, which include_fields always keeps (category_id)
+    # A check of the stored fields against other rows that no declaration says (an attribute value
+    # against its attribute's type): field -> message, a 422; None: no such check.
+    item_check: Callable[[State, Mapping[str, Any]], Mapping[str, str]] | None = None
 
     @property
     def parent_word(self) -> str:

@@ -90,6 +90,10 @@ def prepare(state: State, families: Mapping[str, Family], family: Family, body: 
     if errors:
         raise ItemError(422, errors)
     _check_references(state, family, prepared)
+    if family.item_check is not None:
+        problems = family.item_check(state, {**(row or {}), **prepared.fields})
+        if problems:
+            raise ItemError(422, problems)
     _check_unique(state, family, prepared, pending)
     if creating:
         _check_room(state, family, parent_id, pending)
