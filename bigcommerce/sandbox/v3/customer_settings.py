@@ -5,7 +5,7 @@ any other id a channel's overrides (the channel must exist: 404). A channel's fi
 never set, or was set to ``null``, is shown as ``null`` and inherits the store's value; the
 store's fields start at the spec's zero values. Customer group ids name existing groups (0: none).
 Customer metafields are ``metafields`` rows with ``resource_type`` customer, served as every
-metafield family is (``categories.metafields_of``); the path parameters are camelCase.
+metafield family is (``metafields.metafields_of``); the path parameters are camelCase.
 """
 from __future__ import annotations
 
@@ -15,24 +15,20 @@ from typing import Any
 from bigcommerce.sandbox.responses import StoreResponse
 from bigcommerce.sandbox.state import State
 from bigcommerce.sandbox.v3.answers import data_response
-from bigcommerce.sandbox.v3.categories import metafields_of
 from bigcommerce.sandbox.v3.errors import bad_input, invalid, not_found
+from bigcommerce.sandbox.v3.metafields import METAFIELD_FILTERS, metafield_routes, metafields_of
 from bigcommerce.sandbox.v3.render import Renderer
 from bigcommerce.sandbox.v3.schema import (
-    CREATE,
-    CREATE_MANY,
-    DELETE_LISTED,
-    ITEM,
-    LIST,
-    UPDATE_MANY,
     Action,
     Call,
     Family,
     Route,
     col,
+    id_filters,
 )
 
-CUSTOMER_METAFIELDS = metafields_of("customer_metafields", "customer", "customers", "customer")
+CUSTOMER_METAFIELDS = metafields_of("customer_metafields", "customer", "customers", parent_label="customer",
+                                    filters={**METAFIELD_FILTERS, **id_filters()})
 CUSTOMER_SETTINGS = Family(name="customer_settings", table="customer_settings", label="customer settings",
                            fields=(col("id", codec="int", read_only=True),))
 
@@ -130,11 +126,7 @@ FAMILIES: Mapping[str, Family] = {family.name: family for family in (CUSTOMER_ME
 SETTINGS_OPS = {"GET": "customer_settings_get", "PUT": "customer_settings_put"}
 
 ROUTES: tuple[Route, ...] = (
-    Route("customers/{customerId}/metafields", "customer_metafields", {"GET": LIST, "POST": CREATE},
-          per_parent=True),
-    Route("customers/{customerId}/metafields/{metafieldId}", "customer_metafields", ITEM, per_parent=True),
-    Route("customers/metafields", "customer_metafields",
-          {"GET": LIST, "POST": CREATE_MANY, "PUT": UPDATE_MANY, "DELETE": DELETE_LISTED}),
+    *metafield_routes("customers/{customerId}", "customer_metafields", item="metafieldId"),
     Route("customers/settings", "customer_settings", SETTINGS_OPS),
     Route("customers/settings/channels/{channel_id}", "customer_settings", SETTINGS_OPS, text_params=1),
 )

@@ -64,12 +64,15 @@ def metafields_of(name: str, resource_type: str, parent_table: str, **options: A
     return Family(name=name, table="metafields", label="metafield", fields=METAFIELD_FIELDS, **declared)
 
 
-def metafield_routes(owner_path: str, family: str, collection: str = "", **route: Any) -> tuple[Route, ...]:
+def metafield_routes(
+    owner_path: str, family: str, collection: str = "", item: str = "metafield_id", **route: Any
+) -> tuple[Route, ...]:
     """``{owner}/{id}/metafields``, its item path, and the batch ``{collection}/metafields``
-    (``collection``: the owner path without its id, unless given)."""
+    (``collection``: the owner path without its id, unless given; ``item``: the item's path
+    parameter as the spec spells it)."""
     batch_path = (collection or owner_path.rpartition("/")[0]) + "/metafields"
     return (
         Route(f"{owner_path}/metafields", family, {"GET": LIST, "POST": CREATE}, per_parent=True, **route),
-        Route(f"{owner_path}/metafields/{{metafield_id}}", family, ITEM, per_parent=True, **route),
+        Route(f"{owner_path}/metafields/{{{item}}}", family, ITEM, per_parent=True, **route),
         Route(batch_path, family, {"GET": LIST, "POST": CREATE_MANY, "PUT": UPDATE_MANY, "DELETE": DELETE_LISTED}),
     )
