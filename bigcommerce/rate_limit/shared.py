@@ -36,6 +36,8 @@ from .window import (
     MAX_HEADERLESS_429_BACKOFF_S,
     PROBE_WAIT_S,
     RateLimiter,
+    fire_callback,
+    old_client_keys,
     read_headers,
 )
 
@@ -239,12 +241,7 @@ class StoreRateLimiter:
         elif values is None:
             args = ("plain", booking.window)
         else:
-            self.last = {
-                "ms_until_reset": values["reset_ms"],
-                "window_size_ms": values["window_ms"],
-                "requests_remaining": values["left"],
-                "requests_quota": values["quota"],
-            }
+            self.last = old_client_keys(values)
             args = ("answer", booking.window, values["quota"], values["left"], values["reset_ms"],
                     values["window_ms"])
         answer = self.shared.run(self.store, "update", *args)
@@ -257,10 +254,7 @@ class StoreRateLimiter:
                 fire = self._callback_window != window
                 self._callback_window = window
             if fire:
-                if self.callback_args is None:
-                    self.callback()
-                else:
-                    self.callback(self.callback_args)
+                fire_callback(self.callback, self.callback_args)
 
     def on_429(self, headers: Mapping[str, str]) -> float:
         """Hold every process until the store's reset; returns the seconds to wait."""

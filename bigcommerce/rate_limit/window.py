@@ -84,6 +84,20 @@ def management_options(management: dict[str, Any] | None) -> dict[str, Any]:
     }
 
 
+def old_client_keys(values: Mapping[str, int]) -> dict[str, int]:
+    """The four values under the keys the old client's ``rate_limit`` used."""
+    return {"ms_until_reset": values["reset_ms"], "window_size_ms": values["window_ms"],
+            "requests_remaining": values["left"], "requests_quota": values["quota"]}
+
+
+def fire_callback(callback: Callable[..., Any], args: Any) -> None:
+    """The old client's low-quota callback: ``f(args)``, or ``f()`` without args."""
+    if args is None:
+        callback()
+    else:
+        callback(args)
+
+
 class RateLimiter:
     """Shared by all threads using one connection: one store, one quota.
 
@@ -206,12 +220,7 @@ class RateLimiter:
                     self._state = _UNLIMITED
                 return
             now = self._clock()
-            self.last = {
-                "ms_until_reset": values["reset_ms"],
-                "window_size_ms": values["window_ms"],
-                "requests_remaining": values["left"],
-                "requests_quota": values["quota"],
-            }
+            self.last = old_client_keys(values)
             reset_at = now + values["reset_ms"] / 1000.0
             self._quota = values["quota"]
             self._window_s = values["window_ms"] / 1000.0
@@ -250,14 +259,8 @@ class RateLimiter:
             if self.callback and values["left"] <= self.reserve and self._callback_window != self._window:
                 self._callback_window = self._window
                 fire = True
-        if fire:
-            self._fire_callback()
-
-    def _fire_callback(self) -> None:
-        if self.callback_args is None:
-            self.callback()  # type: ignore[misc]
-        else:
-            self.callback(self.callback_args)  # type: ignore[misc]
+        if fire and self.callback is not None:
+            fire_callback(self.callback, self.callback_args)
 
     def on_429(self, headers: Mapping[str, str]) -> float:
         """Hold every thread until the store's reset; returns the seconds to wait.
