@@ -15,7 +15,6 @@ The quota bound is the least wall time the store's quota allows for the requests
 from __future__ import annotations
 
 import argparse
-import logging
 import math
 import multiprocessing
 import statistics
@@ -27,32 +26,18 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests" / "integration" / "shared_quota"))
 from redis_server import RedisServer
+from run import _Count429s
 from sandbox_process import SandboxProcess
 
 QUOTA, WINDOW_MS, LATENCY_MS = 10, 2000, 50
 WORKERS, CONCURRENCY, PAGE = 4, 2, 10
 
 
-class Count429s(logging.Handler):
-    """The 429s a worker's client waited out (it logs each one at INFO)."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.INFO)
-        self.count = 0
-
-    def emit(self, record: logging.LogRecord) -> None:
-        if "(429" in record.getMessage():
-            self.count += 1
-
-
 def worker(info: dict[str, Any], redis_url: str | None, prefix: str, barrier: Any, results: Any) -> None:
     from bigcommerce.api import BigcommerceApi
     from bigcommerce.rate_limit import RedisRateLimiter
 
-    counter = Count429s()
-    logger = logging.getLogger("bigcommerce")
-    logger.addHandler(counter)
-    logger.setLevel(logging.INFO)
+    counter = _Count429s().__enter__()  # the process ends with the run: nothing to detach
     limiter = RedisRateLimiter.from_url(redis_url, prefix=prefix) if redis_url else None
     api = BigcommerceApi(host=info["base_url"], client_id=info["client_id"], store_hash=info["store_hash"],
                          access_token=info["access_token"], rate_limiter=limiter)

@@ -13,6 +13,7 @@ import pytest
 from redis_server import RedisServer, redis_binary
 
 from bigcommerce.sandbox import Sandbox
+from tests.conftest import stopped_after_the_test
 
 pytest.importorskip("redis", reason="the redis extra: pip install 'bigcommerce[redis]'")
 
@@ -62,18 +63,11 @@ def prefix(request: pytest.FixtureRequest) -> str:
 @pytest.fixture
 def make_sandbox() -> Iterator[Callable[..., Sandbox]]:
     """``make_sandbox(products=..., quota=..., window_ms=...)``: stopped after the test."""
-    made: list[Sandbox] = []
 
-    def make(**options: Any) -> Sandbox:
+    def build(**options: Any) -> Sandbox:
         options.setdefault("max_lifetime_s", 180)
         options.setdefault("customers", 0)
         options.setdefault("orders", 0)
-        sandbox = Sandbox(**options).start()
-        made.append(sandbox)
-        return sandbox
+        return Sandbox(**options).start()
 
-    try:
-        yield make
-    finally:
-        for sandbox in made:
-            sandbox.stop()
+    yield from stopped_after_the_test(build)
