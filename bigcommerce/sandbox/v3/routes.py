@@ -14,10 +14,13 @@ from dataclasses import dataclass
 
 from bigcommerce.sandbox.v3 import (
     brands,
+    carts,
     catalog,
     categories,
     channel_listings,
     channels,
+    checkouts,
+    consignments,
     customers,
     inventory,
     options,
@@ -35,6 +38,7 @@ from bigcommerce.sandbox.v3 import (
     trees,
     webhooks,
     widgets,
+    wishlists,
 )
 from bigcommerce.sandbox.v3.schema import Action, Family, Route
 from bigcommerce.sandbox.v3.templates import TEMPLATES
@@ -63,6 +67,10 @@ FAMILY_MODULES = (
     widgets,
     promotions,
     store_data,
+    carts,
+    checkouts,
+    consignments,
+    wishlists,
 )
 
 FAMILIES: Mapping[str, Family] = {name: family for module in FAMILY_MODULES for name, family in module.FAMILIES.items()}
