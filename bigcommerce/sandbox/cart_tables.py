@@ -15,7 +15,7 @@ CARTS = Resource(
     name="carts", path="carts", ops=frozenset(),
     fields={"id": None, "uuid": "", "customer_id": 0, "channel_id": 1, "email": "", "currency": "USD",
             "locale": "en-US", "version": 1, "billing_address": None, "customer_message": "", "redirects": 0,
-            "consignments": [], "consignment_serial": 0,
+            "consignments": [], "consignment_serial": 0, "order_id": None,
             "date_created": None, "date_modified": None},
     dates=("date_created", "date_modified"), created="date_created", modified="date_modified",
 )

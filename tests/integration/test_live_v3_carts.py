@@ -101,6 +101,10 @@ def test_the_checkout_of_a_cart_and_its_billing_address(client: BigcommerceApi) 
     noted = checkout.update(customer_message="Ring twice")
     assert noted["customer_message"] == "Ring twice"
 
+    order = client.v3.CheckoutOrders.create(cart["id"])
+    assert client.Orders.get(order["id"])["status"] == "Incomplete"  # the v2 order the checkout made
+    assert client.v3.Checkouts.get(cart["id"])["order_id"] == order["id"]
+
 
 def test_checkout_consignments_are_created_updated_and_deleted_through_the_client(client: BigcommerceApi) -> None:
     first, _ = _simple_products(client)

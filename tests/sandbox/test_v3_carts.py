@@ -122,6 +122,24 @@ def test_get_an_unknown_cart_is_a_404_without_a_body_and_delete_answers_204(sb: 
     error_of(v3(sb, "POST", f"carts/{made['id']}/items", json={"line_items": []}), 404)
 
 
+def test_a_cart_expires_30_days_after_its_last_change(sb: Sandbox) -> None:
+    now = [1_700_000_000.0]
+    store = Store(store_hash=sb.store.store_hash, clock=lambda: now[0])
+    store.load(json.loads(json.dumps(sb.store.dump())))
+    mug = json.loads(store.handle_v3("POST", "catalog/products", {}, product_body("Mug")).body)["data"]
+    made = json.loads(store.handle_v3("POST", "carts", {}, {"line_items": [
+        {"product_id": mug["id"], "quantity": 1}]}).body)["data"]
+    now[0] += 29 * 86400
+    line_id = physical(made)[0]["id"]
+    assert store.handle_v3("PUT", f"carts/{made['id']}/items/{line_id}", {}, {
+        "line_item": {"product_id": mug["id"], "quantity": 2}}).status == 200  # a change: 30 more days
+    now[0] += 29 * 86400
+    assert store.handle_v3("GET", f"carts/{made['id']}", {}, None).status == 200
+    now[0] += 2 * 86400
+    assert store.handle_v3("GET", f"carts/{made['id']}", {}, None).status == 404
+    assert store.handle_v3("GET", f"checkouts/{made['id']}", {}, None).status == 404
+
+
 # -- line items (§3.21) --------------------------------------------------------------------------------
 
 def test_an_item_put_changes_its_quantity_and_price_and_the_sums(sb: Sandbox) -> None:
@@ -268,6 +286,33 @@ def test_a_line_named_again_moves_and_a_new_customer_drops_the_consignments(sb: 
     assert data(v3(sb, "GET", f"checkouts/{made['id']}"))["consignments"][0]["line_item_ids"] == [cup_line]
     data(v3(sb, "PUT", f"carts/{made['id']}", json={"customer_id": ann["id"]}), 201)
     assert data(v3(sb, "GET", f"checkouts/{made['id']}"))["consignments"] == []
+
+
+def test_a_checkout_order_is_a_v2_order_in_incomplete_status_with_the_carts_lines_and_shipping(sb: Sandbox) -> None:
+    mug, ann = product(sb, "Mug", 10), customer(sb)
+    made = cart(sb, {"product_id": mug["id"], "quantity": 3, "list_price": 8}, customer_id=ann["id"])
+    line_id = physical(made)[0]["id"]
+    orders = f"checkouts/{made['id']}/orders"
+    assert "billing_address" in error_of(v3(sb, "POST", orders), 422)["errors"]
+    data(v3(sb, "POST", f"checkouts/{made['id']}/billing-address", json=address(last_name="Lee")))
+    (consignment,) = data(v3(sb, "POST", f"checkouts/{made['id']}/consignments", json=[
+        {"address": address(), "line_items": [{"item_id": line_id, "quantity": 3}]}]))["consignments"]
+    data(v3(sb, "PUT", f"checkouts/{made['id']}/consignments/{consignment['id']}", json={
+        "custom_shipping": {"price": 5, "description": "Courier"}}))
+    answer = v3(sb, "POST", orders)
+    assert answer.status_code == 200 and set(answer.json()["data"]) == {"id"}
+    order_id = answer.json()["data"]["id"]
+    order = v2(sb, "GET", f"orders/{order_id}").json()
+    assert (order["status_id"], order["status"], order["customer_id"]) == (0, "Incomplete", ann["id"])
+    assert (order["subtotal_ex_tax"], order["shipping_cost_ex_tax"], order["total_inc_tax"]) == (
+        "24.0000", "5.0000", "29.0000")
+    assert order["billing_address"]["email"] == "ann@example.com" and order["billing_address"]["zip"] == "78751"
+    lines = v2(sb, "GET", f"orders/{order_id}/products").json()
+    assert [(line["product_id"], line["quantity"], line["price_ex_tax"]) for line in lines] == [
+        (mug["id"], 3, "8.0000")]
+    assert data(v3(sb, "GET", f"checkouts/{made['id']}"))["order_id"] == order_id
+    again = data(v3(sb, "POST", orders))["id"]
+    assert again != order_id and v2(sb, "GET", f"orders/{again}").status_code == 200  # called repeatedly
 
 
 # -- wishlists (§3.11) ---------------------------------------------------------------------------------------

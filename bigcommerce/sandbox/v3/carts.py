@@ -7,7 +7,7 @@ cart listing. GET /carts/{cartId} (404 without a body when missing), PUT (only `
 **201**), DELETE (204). Items: POST adds lines (201; a line equal to one the cart holds adds to
 its quantity), PUT changes one line's ``quantity`` and ``list_price`` (200), DELETE answers 200
 with the cart, or 204 when it removed the last line and so the cart. Every change increments
-the cart's ``version``; a write that sends another ``version`` than the cart's is a 409 (cart
+the cart's ``version`` (and its 30 days of life); a write that sends another ``version`` than the cart's is a 409 (cart
 PUT, item POST/PUT/DELETE). ``include=redirect_urls`` adds the cart's redirect URLs,
 ``line_items.physical_items.options`` (and ``digital_items``) each line's ``options``;
 POST /carts/{cartId}/redirect_urls makes a new set (201). Custom items and gift certificates
@@ -37,15 +37,22 @@ Row = dict[str, Any]
 CARTS = Family(name="carts", table="carts", label="cart",
                fields=(col("uuid", codec="str", read_only=True),), key_column="uuid")
 NOT_EMULATED = ("custom_items", "gift_certificates")
+CART_LIFETIME_S = 30 * 24 * 3600  # carts live 30 days from their last change (carts.v3.yml)
 
 
 # ------------------------------------------------------------------ finding and changing carts
 
 def find_cart(state: State, key: str, *, bodyless: bool = False) -> Row:
-    """The cart a path's uuid names; 404 (without a body where the spec says so) when none does."""
+    """The cart a path's uuid names; 404 (without a body where the spec says so) when none does.
+
+    A cart unchanged for ``CART_LIFETIME_S`` has expired (§3.21): it is dropped and answered as missing.
+    """
     for row in state.tables["carts"].rows.values():
         if row.get("uuid") == key:
-            return row
+            if state.now() - int(row.get("date_modified") or state.now()) <= CART_LIFETIME_S:
+                return row
+            remove_row(state, CART_TABLE, row)
+            break
     if bodyless:
         raise V3Error(404, "Cart not found.", bodyless=True)
     raise not_found("cart")

@@ -2,12 +2,15 @@
 
 ``checkouts.v3.yml``: a checkout's id is its cart's uuid. GET /checkouts/{checkoutId} answers the
 cart (in the checkout's ``cart`` shape), its billing address (null until one is added), its
-consignments (none: the sandbox does not quote shipping), taxes (none: no tax is applied) and
-the totals: ``subtotal_*`` = the cart amount, ``grand_total`` = subtotal + shipping + handling
-+ tax. PUT sets ``customer_message`` (required); POST …/billing-address adds the address
-(``email`` and ``country_code`` required, 422), PUT …/billing-address/{addressId} changes it
-(404 for another id). Each answers 200 with the whole checkout, each change increments the cart's
-``version``, and a write carrying another ``version`` than the cart's is a 409 "Cart conflict".
+consignments (``consignments`` module: where lines ship, at a custom shipping price; the sandbox
+quotes no carrier), taxes (none: no tax is applied) and the totals: ``subtotal_*`` = the cart
+amount, ``grand_total`` = subtotal + shipping + handling + tax. PUT sets ``customer_message``
+(required); POST …/billing-address adds the address (``email`` and ``country_code`` required,
+422), PUT …/billing-address/{addressId} changes it (404 for another id). POST …/orders makes a v2
+order in Incomplete status from the checkout (a billing address required, 422) and answers
+``{data: {id}}``; v2 ``/orders`` shows it at once. The others answer 200 with the whole checkout;
+each change increments the cart's ``version``, and a write carrying another ``version`` than the
+cart's is a 409 "Cart conflict".
 """
 from __future__ import annotations
 
@@ -15,8 +18,12 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
+from bigcommerce.sandbox.cart_tables import CARTS as CART_TABLE
+from bigcommerce.sandbox.catalog import BY_NAME
 from bigcommerce.sandbox.responses import StoreResponse
+from bigcommerce.sandbox.rows import merge_row
 from bigcommerce.sandbox.state import State
+from bigcommerce.sandbox.v2.writes import create
 from bigcommerce.sandbox.v3.answers import data_response
 from bigcommerce.sandbox.v3.cart_lines import check_version, decimal, money, render_cart
 from bigcommerce.sandbox.v3.carts import changed, find_cart
@@ -97,7 +104,7 @@ def render_checkout(state: State, cart: Mapping[str, Any], includes: frozenset[s
     return {
         "id": cart["uuid"], "cart": checkout_cart, "billing_address": _address(state, cart.get("billing_address")),
         "consignments": [render_consignment(state, stored) for stored in cart.get("consignments") or []],
-        "taxes": [], "coupons": [], "fees": [], "order_id": None,
+        "taxes": [], "coupons": [], "fees": [], "order_id": cart.get("order_id"),
         "shipping_cost_total_inc_tax": money(shipping), "shipping_cost_total_ex_tax": money(shipping),
         "handling_cost_total_inc_tax": money(handling), "handling_cost_total_ex_tax": money(handling),
         "tax_total": money(tax), "subtotal_inc_tax": money(amount + tax), "subtotal_ex_tax": money(amount),
@@ -178,11 +185,52 @@ def _update_billing(state: State, renderer: Renderer, call: Call) -> StoreRespon
     return answer(state, changed(state, cart, {"billing_address": address, "email": address["email"]}), call)
 
 
+def _v2_address(state: State, address: Mapping[str, Any]) -> Row:
+    """A checkout address in the v2 order's ``billing_address`` words."""
+    return {"first_name": address.get("first_name", ""), "last_name": address.get("last_name", ""),
+            "company": address.get("company", ""), "street_1": address.get("address1", ""),
+            "street_2": address.get("address2", ""), "city": address.get("city", ""),
+            "state": address.get("state_or_province", ""), "zip": address.get("postal_code", ""),
+            "country": _country(state, str(address.get("country_code", ""))),
+            "country_iso2": address.get("country_code", ""), "phone": address.get("phone", ""),
+            "email": address.get("email", "")}
+
+
+def _create_order(state: State, renderer: Renderer, call: Call) -> StoreResponse:
+    """POST /checkouts/{checkoutId}/orders: a v2 order in Incomplete status (0) from the checkout, ``{data: {id}}``.
+
+    Each call makes another order (the spec: it can be called repeatedly); the checkout's ``order_id``
+    names the latest. The lines keep the cart's prices; the shipping is the consignments'.
+    """
+    cart = find_cart(state, call.keys[0])
+    billing = cart.get("billing_address")
+    if billing is None:
+        raise invalid({"billing_address": "The checkout needs a billing address before an order."},
+                      "The checkout cannot become an order.")
+    checkout = render_checkout(state, cart)
+    products = []
+    for kind in ("physical_items", "digital_items"):
+        for line in checkout["cart"]["line_items"][kind]:
+            price = str(line["list_price"])
+            products.append({"product_id": line["product_id"], "quantity": line["quantity"],
+                             "price_ex_tax": price, "price_inc_tax": price})
+    shipping = str(checkout["shipping_cost_total_ex_tax"])
+    order = create(state, BY_NAME["orders"], None, {
+        "status_id": 0, "customer_id": cart.get("customer_id", 0), "channel_id": cart.get("channel_id", 1),
+        "billing_address": _v2_address(state, billing), "products": products,
+        "shipping_cost_ex_tax": shipping, "shipping_cost_inc_tax": shipping,
+        "customer_message": cart.get("customer_message", ""), "default_currency_code": cart.get("currency", "USD"),
+    }, validate=True)
+    merge_row(state, CART_TABLE, cart, {"order_id": order["id"]})
+    return data_response({"id": order["id"]})
+
+
 FAMILIES: Mapping[str, Family] = {CHECKOUTS.name: CHECKOUTS}
 
 ACTIONS: Mapping[str, Action] = {
     "checkout_get": _get, "checkout_update": _update,
     "checkout_billing_add": _add_billing, "checkout_billing_update": _update_billing,
+    "checkout_order": _create_order,
 }
 
 ROUTES: tuple[Route, ...] = (
@@ -190,4 +238,5 @@ ROUTES: tuple[Route, ...] = (
     Route("checkouts/{checkoutId}/billing-address", "checkouts", {"POST": "checkout_billing_add"}, text_params=1),
     Route("checkouts/{checkoutId}/billing-address/{addressId}", "checkouts", {"PUT": "checkout_billing_update"},
           text_params=2),
+    Route("checkouts/{checkoutId}/orders", "checkouts", {"POST": "checkout_order"}, text_params=1),
 )
