@@ -39,4 +39,10 @@ WISHLIST_ITEMS = Resource(
     parent_key="wishlist_id",
 )
 
-CART_TABLES: tuple[Resource, ...] = (CARTS, CART_ITEMS, WISHLISTS, WISHLIST_ITEMS)
+# Cart settings: id 0 is the store's (``allow_purchasing`` true until set), any other id a channel's
+# override (None: the channel follows the store).
+CART_SETTINGS = Resource(
+    name="cart_settings", path="cart_settings", ops=frozenset(), fields={"id": None, "allow_purchasing": None},
+)
+
+CART_TABLES: tuple[Resource, ...] = (CARTS, CART_ITEMS, WISHLISTS, WISHLIST_ITEMS, CART_SETTINGS)

@@ -154,3 +154,11 @@ def test_wishlists_are_created_listed_counted_updated_and_deleted(client: Bigcom
     renamed.delete()
     with pytest.raises(ResourceNotFound):
         client.v3.Wishlists.get(made["id"])
+
+
+def test_cart_settings_are_read_and_written_through_the_client(client: BigcommerceApi) -> None:
+    assert client.v3.CartSettings.get()["allow_purchasing"] is True
+    assert client.v3.CartSettings.update(allow_purchasing=False)["allow_purchasing"] is False
+    assert client.v3.CartSettingsChannels.get(1)["allow_purchasing"] is None
+    assert client.v3.CartSettingsChannels.update(1, allow_purchasing=True)["allow_purchasing"] is True
+    assert client.v3.CartSettings.get()["allow_purchasing"] is False

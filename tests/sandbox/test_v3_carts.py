@@ -359,6 +359,31 @@ def test_wishlist_put_answers_201_and_replaces_the_items_and_items_are_added_and
     error_of(v3(sb, "POST", f"wishlists/{made['id']}/items", json={"items": [{"product_id": cup["id"]}]}), 404)
 
 
+# -- cart settings (§3.21) ------------------------------------------------------------------------------------
+
+def test_cart_settings_of_the_store_and_of_a_channel(sb: Sandbox) -> None:
+    assert data(v3(sb, "GET", "carts/settings")) == {"allow_purchasing": True}
+    assert data(v3(sb, "GET", "carts/settings/channels/1")) == {"allow_purchasing": None}  # follows the store
+    assert "allow_purchasing" in error_of(v3(sb, "PUT", "carts/settings", json={}), 422)["errors"]
+    assert data(v3(sb, "PUT", "carts/settings", json={"allow_purchasing": False})) == {"allow_purchasing": False}
+    assert data(v3(sb, "PUT", "carts/settings/channels/1", json={"allow_purchasing": True}))["allow_purchasing"]
+    assert data(v3(sb, "GET", "carts/settings")) == {"allow_purchasing": False}
+    assert data(v3(sb, "PUT", "carts/settings/channels/1", json={"allow_purchasing": None})) == {
+        "allow_purchasing": None}
+    error_of(v3(sb, "PUT", "carts/settings/channels/1", json={"allow_purchasing": "yes"}), 422)
+    error_of(v3(sb, "GET", "carts/settings/channels/99"), 404)
+
+
+def test_a_digital_product_is_a_digital_item_that_ships_in_no_consignment(sb: Sandbox) -> None:
+    ebook = product(sb, "Ebook", 9, type="digital")
+    made = cart(sb, {"product_id": ebook["id"], "quantity": 1}, params={"include": "line_items.digital_items.options"})
+    (line,) = made["line_items"]["digital_items"]
+    assert physical(made) == [] and line["is_require_shipping"] is False and line["options"] == []
+    assert made["cart_amount"] == 9
+    error_of(v3(sb, "POST", f"checkouts/{made['id']}/consignments", json=[
+        {"address": address(), "line_items": [{"item_id": line["id"], "quantity": 1}]}]), 422)
+
+
 # -- one state, two views: the v2 catalog and customers under carts and wishlists ---------------------------
 
 def test_a_cart_reads_the_catalog_live_and_a_product_deleted_through_v2_leaves_carts_and_wishlists(
@@ -370,7 +395,11 @@ def test_a_cart_reads_the_catalog_live_and_a_product_deleted_through_v2_leaves_c
     assert v2(sb, "PUT", f"products/{mug['id']}", json={"price": "11.00"}).status_code == 200
     repriced = data(v3(sb, "GET", f"carts/{made['id']}"))
     assert (physical(repriced)[0]["list_price"], repriced["cart_amount"]) == (11, 26)
+    data(v3(sb, "POST", f"checkouts/{made['id']}/consignments", json=[{"address": address(), "line_items": [
+        {"item_id": line["id"], "quantity": line["quantity"]} for line in physical(repriced)]}]))
     assert v2(sb, "DELETE", f"products/{mug['id']}").status_code == 204
+    (consignment,) = data(v3(sb, "GET", f"checkouts/{made['id']}"))["consignments"]
+    assert consignment["line_item_ids"] == [physical(repriced)[1]["id"]]  # the cup's line only
     left = data(v3(sb, "GET", f"carts/{made['id']}"))
     assert [line["product_id"] for line in physical(left)] == [cup["id"]] and left["cart_amount"] == 4
     assert [i["product_id"] for i in data(v3(sb, "GET", f"wishlists/{wishlist['id']}"))["items"]] == [cup["id"]]
@@ -378,17 +407,19 @@ def test_a_cart_reads_the_catalog_live_and_a_product_deleted_through_v2_leaves_c
 
 # -- dump()/load() -------------------------------------------------------------------------------------------
 
-def test_carts_and_wishlists_survive_dump_and_load(sb: Sandbox) -> None:
+def test_carts_wishlists_and_cart_settings_survive_dump_and_load(sb: Sandbox) -> None:
     ann, mug = customer(sb), product(sb)
     made = cart(sb, {"product_id": mug["id"], "quantity": 2}, customer_id=ann["id"])
     wishlist = data(v3(sb, "POST", "wishlists", json={"customer_id": ann["id"], "items": [
         {"product_id": mug["id"]}]}), 201)
     before = data(v3(sb, "GET", f"carts/{made['id']}"))
+    data(v3(sb, "PUT", "carts/settings", json={"allow_purchasing": False}))
     store = Store(store_hash=sb.store.store_hash)  # the same store: line urls name its host
     store.load(json.loads(json.dumps(sb.store.dump())))
     again = json.loads(store.handle_v3("GET", f"carts/{made['id']}", {}, None).body)["data"]
     assert again == before
     assert json.loads(store.handle_v3("GET", f"wishlists/{wishlist['id']}", {}, None).body)["data"] == wishlist
+    assert json.loads(store.handle_v3("GET", "carts/settings", {}, None).body)["data"] == {"allow_purchasing": False}
     fresh = json.loads(store.handle_v3("POST", "carts", {}, {"line_items": [
         {"product_id": mug["id"], "quantity": 1}]}).body)["data"]
     assert fresh["id"] != made["id"] and physical(fresh)[0]["id"] != physical(before)[0]["id"]

@@ -14,7 +14,7 @@ cart's is a 409 "Cart conflict".
 """
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from decimal import Decimal
 from typing import Any
 
@@ -25,7 +25,7 @@ from bigcommerce.sandbox.rows import merge_row
 from bigcommerce.sandbox.state import State
 from bigcommerce.sandbox.v2.writes import create
 from bigcommerce.sandbox.v3.answers import data_response
-from bigcommerce.sandbox.v3.cart_lines import check_version, decimal, money, render_cart
+from bigcommerce.sandbox.v3.cart_lines import check_version, decimal, lines_of, money, render_cart
 from bigcommerce.sandbox.v3.carts import changed, find_cart
 from bigcommerce.sandbox.v3.errors import invalid, not_found
 from bigcommerce.sandbox.v3.query import wanted
@@ -68,14 +68,14 @@ def address_fields(state: State, stored: Mapping[str, Any]) -> Row:
     return out
 
 
-def render_consignment(state: State, stored: Mapping[str, Any]) -> Row:
-    """One consignment: its address, lines and shipping (the custom price a PUT set, else none)."""
+def render_consignment(state: State, stored: Mapping[str, Any], line_ids: Collection[str]) -> Row:
+    """One consignment: its address, lines still in the cart and shipping (a custom price a PUT set, else none)."""
     custom = stored.get("custom_shipping")
     cost = money(decimal(custom["price"])) if custom else 0
     out: Row = {
         "id": stored["id"], "shipping_cost_inc_tax": cost, "shipping_cost_ex_tax": cost,
         "handling_cost_inc_tax": 0, "handling_cost_ex_tax": 0, "coupon_discounts": [], "discounts": [],
-        "line_item_ids": [line["item_id"] for line in stored.get("line_items", [])],
+        "line_item_ids": [line["item_id"] for line in stored.get("line_items", []) if line["item_id"] in line_ids],
         "address": address_fields(state, stored.get("address", {})),
     }
     if custom:
@@ -95,6 +95,7 @@ def render_checkout(state: State, cart: Mapping[str, Any], includes: frozenset[s
     full = render_cart(state, cart, includes)
     amount = decimal(full["cart_amount"])
     shipping, handling, tax = shipping_total(cart), Decimal(0), Decimal(0)
+    line_ids = {line["uuid"] for line in lines_of(state, cart)}
     checkout_cart: Row = {name: full[name] for name in CART_FIELDS}
     checkout_cart.update({
         "cart_amount_inc_tax": money(amount + tax), "cart_amount_ex_tax": money(amount),
@@ -103,7 +104,7 @@ def render_checkout(state: State, cart: Mapping[str, Any], includes: frozenset[s
     })
     return {
         "id": cart["uuid"], "cart": checkout_cart, "billing_address": _address(state, cart.get("billing_address")),
-        "consignments": [render_consignment(state, stored) for stored in cart.get("consignments") or []],
+        "consignments": [render_consignment(state, stored, line_ids) for stored in cart.get("consignments") or []],
         "taxes": [], "coupons": [], "fees": [], "order_id": cart.get("order_id"),
         "shipping_cost_total_inc_tax": money(shipping), "shipping_cost_total_ex_tax": money(shipping),
         "handling_cost_total_inc_tax": money(handling), "handling_cost_total_ex_tax": money(handling),

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from bigcommerce.sandbox.v3 import (
     brands,
+    cart_settings,
     carts,
     catalog,
     categories,
@@ -68,6 +69,7 @@ FAMILY_MODULES = (
     promotions,
     store_data,
     carts,
+    cart_settings,
     checkouts,
     consignments,
     wishlists,
