@@ -283,6 +283,14 @@ class Connection:
         return self._request(method, url, params=params, json=json, data=data,
                              headers=headers, timeout=timeout)[0]
 
+    def request_text(self, method: str, url: str, *, params: Params | None = None, timeout: Timeout = None) -> str:
+        """Send one request whose answer is text, not JSON (a CSV export, an event stream read to
+        its end): the body decoded with its declared charset (UTF-8 when none), "" for none."""
+        response = self._request(method, url, params=params, timeout=timeout, parse=False)[1]
+        if not response.content:
+            return ""
+        return response.content.decode(response.encoding or "utf-8", errors="replace")
+
     def _request(
         self,
         method: str,
@@ -293,6 +301,7 @@ class Connection:
         data: Any = None,
         headers: Headers | None = None,
         timeout: Timeout = None,
+        parse: bool = True,
     ) -> tuple[Any, requests.Response]:
         method = method.upper()
         target = self._url(url)
@@ -309,7 +318,7 @@ class Connection:
             headers=request_headers,
             timeout=_check_timeout(timeout) if timeout is not None else self.timeout,
         )
-        return self._parse(method, target, response), response
+        return (self._parse(method, target, response) if parse else None), response
 
     def _send(
         self,

@@ -250,7 +250,8 @@ OVERRIDES: dict[str, Override] = {
     "OrderPickups": Override(doc="Pickups of orders, written in batches", attrs={
         "batch_limit": A("100", "POST /orders/pickups: 100 a request (v3-resources §2.7)")}),
     "PickupMethods": Override(doc="Pickup methods, written in batches", attrs={
-        "batch_limit": A("10", "PUT /pickup/methods: 10 a request, POST 100 (v3-resources §2.7)")}),
+        "batch_limit": A("100", "POST /pickup/methods: 100 a request (v3-resources §2.7)"),
+        "update_batch_limit": A("10", "PUT /pickup/methods: 10 a request (v3-resources §2.7)")}),
     "PickupOptions": Override(doc="Finds pickup options near an area (a search sent as POST)"),
     "PaymentAccessTokens": Override(doc="Single-use payment access tokens"),
     "PaymentMethods": Override(doc="Payment methods accepted for an order or checkout"),
@@ -266,7 +267,8 @@ OVERRIDES: dict[str, Override] = {
     # -- price lists -------------------------------------------------------------------------------------
     "PriceLists": Override(doc="Price lists"),
     "PriceListRecords": Override(doc="Price records of one price list; PUT upserts", attrs={
-        "batch_limit": A("100", "POST 100 a request, PUT 1000 (v3-resources §2.7)"),
+        "batch_limit": A("100", "POST …/records: 100 a request (v3-resources §2.7)"),
+        "update_batch_limit": A("1000", "PUT …/records: 1000 a request (v3-resources §2.7)"),
         "id_field": A('"variant_id"'),
         "id_filter": A('"variant_id:in"', "DELETE …/records selects by variant_id:in"),
         "item_fields": A('("variant_id", "currency")', "…/records/{variant_id}/{currency_code}"),
@@ -538,19 +540,23 @@ IMPORTS: dict[str, tuple[str, str]] = {
     **{name: (".base", name) for name in (
         "BODY", "V3Resource", "subresource", "ListableV3", "CountableV3", "GettableV3", "SingletonV3",
         "UpdateableSingletonV3", "PutOnlySingletonV3", "DeleteableSingletonV3", "CreateableV3", "UpdateableV3",
-        "DeleteableV3", "BatchCreateableV3", "BatchUpdateableV3", "BatchDeleteableV3", "MetafieldsV3")},
+        "DeleteableV3", "BatchCreateableV3", "BatchUpdateableV3", "BatchDeleteableV3", "MetafieldsV3",
+        "TextV3")},
     "UploadableV3": (".uploads", "UploadableV3"), "UploadOnlyV3": (".uploads", "UploadOnlyV3"),
 }
 
-MIXIN_ORDER = ("ListableV3", "CountableV3", "GettableV3", "SingletonV3", "UpdateableSingletonV3", "PutOnlySingletonV3",
-               "DeleteableSingletonV3", "CreateableV3", "UpdateableV3", "DeleteableV3", "BatchCreateableV3",
-               "BatchUpdateableV3", "BatchDeleteableV3", "UploadableV3", "UploadOnlyV3")
-ATTR_ORDER = ("path", "collection_path", "paging", "collection_paging", "max_limit", "batch_limit", "delete_limit",
+MIXIN_ORDER = ("ListableV3", "CountableV3", "GettableV3", "SingletonV3", "TextV3", "UpdateableSingletonV3",
+               "PutOnlySingletonV3", "DeleteableSingletonV3", "CreateableV3", "UpdateableV3", "DeleteableV3",
+               "BatchCreateableV3", "BatchUpdateableV3", "BatchDeleteableV3", "UploadableV3", "UploadOnlyV3")
+ATTR_ORDER = ("path", "collection_path", "paging", "collection_paging", "max_limit", "batch_limit",
+              "update_batch_limit", "delete_limit", "write_params",
               "delete_form", "id_field", "id_filter", "item_path", "item_fields", "create_many_method",
               "array_writes", "upsert", "batch_key", "owner_field", "upload_field")
 # V3Resource's defaults, as the source the generator would write.
 DEFAULTS = {"collection_path": '""', "paging": "OFFSET", "collection_paging": "None", "max_limit": "250",
-            "batch_limit": "None", "delete_limit": "250", "delete_form": "QUERY", "id_field": '"id"',
+            "batch_limit": "None", "update_batch_limit": "None", "delete_limit": "250", "write_params": "()",
+            "delete_form": "QUERY",
+            "id_field": '"id"',
             "id_filter": '"id:in"', "item_path": "True", "item_fields": "()", "create_many_method": '"POST"',
             "array_writes": "False", "upsert": "False", "batch_key": '("id",)', "owner_field": '""',
             "upload_field": '"image_file"'}
@@ -560,7 +566,7 @@ MACHINERY: dict[str, tuple[str, ...]] = {
     ".base": ("BODY", "QUERY", "BatchCreateableV3", "BatchDeleteableV3", "BatchUpdateableV3", "CountableV3",
               "CreateableV3", "DeleteForm", "DeleteableV3", "GettableV3", "ListableV3", "SingletonV3",
               "UpdateableSingletonV3", "PutOnlySingletonV3", "DeleteableSingletonV3", "MetafieldsV3",
-              "UpdateableV3", "V3List", "V3Resource", "subresource"),
+              "TextV3", "UpdateableV3", "V3List", "V3Resource", "subresource"),
     ".batch": ("BatchResult",),
     ".connection": ("V3Connection",),
     ".paging": ("CURSOR", "LAST_ID", "NONE", "OFFSET", "Paging"),
@@ -900,6 +906,22 @@ def paging_of(op: Op) -> str:
     return "NONE"
 
 
+# Query parameters of a write that are paging or listing noise in a spec, not part of the write.
+NOT_WRITE_PARAMS = frozenset({"page", "limit", "after", "before", "direction", "sort"})
+
+
+def write_params(klass: Klass) -> tuple[str, ...]:
+    """The query parameters the class's POST and PUT take beside the body (``channel_id``,
+    ``include``): not a body field, not a filter (no ``:``), not paging."""
+    names: set[str] = set()
+    for role, verb in (("main", "POST"), ("main", "PUT"), ("item", "PUT")):
+        op = klass.op(role, verb)
+        if op is not None:
+            names |= {name for name in op.query if ":" not in name and name not in NOT_WRITE_PARAMS
+                      and name not in op.body_props and not name.endswith("Id")}
+    return tuple(sorted(names))
+
+
 def derive(klass: Klass) -> None:
     override = OVERRIDES.get(klass.name, Override())
     mixins: list[str] = []
@@ -928,6 +950,8 @@ def derive(klass: Klass) -> None:
             attrs["max_limit"] = A(str(maximum), f"limit maximum of GET /{main_get.template}")
     elif singleton:
         add("SingletonV3")
+    if main_get is not None and main_get.response == "text":
+        mixins[mixins.index("SingletonV3")] = "TextV3"  # the body is text, not JSON
     coll_get = klass.op("coll", "GET")
     if coll_get is not None:
         add("ListableV3")
@@ -940,6 +964,9 @@ def derive(klass: Klass) -> None:
         add("GettableV3")
     # writes
     post = klass.op("main", "POST")
+    params = write_params(klass)
+    if params:
+        attrs["write_params"] = A(repr(params).replace("'", '"'), "query parameters of the writes (the specs)")
     upload = (post.upload_field if post is not None else "") or literal(override.attrs.get("upload_field", A('""'))[0])
     if post is not None and upload:
         add("UploadOnlyV3" if post.body == "multipart" else "UploadableV3")
@@ -1055,7 +1082,7 @@ def derive(klass: Klass) -> None:
 
 # The mixins that serve an operation, by (role, verb); a hand-written method serves any operation.
 SERVED_BY = {
-    ("main", "GET"): {"ListableV3", "SingletonV3", "UpdateableSingletonV3"}, ("item", "GET"): {"GettableV3"},
+    ("main", "GET"): {"ListableV3", "SingletonV3", "UpdateableSingletonV3", "TextV3"}, ("item", "GET"): {"GettableV3"},
     ("main", "POST"): {"CreateableV3", "BatchCreateableV3", "UploadableV3", "UploadOnlyV3"},
     ("main", "PUT"): {"BatchUpdateableV3", "BatchCreateableV3", "UpdateableSingletonV3", "PutOnlySingletonV3"},
     ("main", "DELETE"): {"BatchDeleteableV3", "DeleteableSingletonV3"}, ("item", "PUT"): {"UpdateableV3"},

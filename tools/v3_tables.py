@@ -28,6 +28,15 @@ VERBS = ("all", "iterall", "count", "get", "create", "update", "delete", "create
          "delete_many")
 
 
+def batch_column(klass: type) -> str:
+    """The batch limit; ``POST/PUT`` where the two differ (price records: ``100/1000``)."""
+    if not klass.batch_limit:
+        return ""
+    if klass.update_batch_limit and klass.update_batch_limit != klass.batch_limit:
+        return f"{klass.batch_limit}/{klass.update_batch_limit}"
+    return str(klass.batch_limit)
+
+
 def classes() -> list[type[v3.V3Resource]]:
     return sorted((getattr(v3, name) for name in v3_class_names()), key=lambda c: (c.path, c.__name__))
 
@@ -77,7 +86,7 @@ def paging(cls: type[v3.V3Resource]) -> str:
 
 def readme_table() -> str:
     rows = [(c.__name__, c.path + (f" (+ {c.collection_path})" if c.collection_path else ""), operations(c),
-             paging(c), str(c.batch_limit) if c.batch_limit else "") for c in classes()]
+             paging(c), batch_column(c)) for c in classes()]
     header = ("Class", "Path", "Operations", "Paging", "Batch")
     widths = [max(len(header[i]), *(len(r[i]) for r in rows)) if rows else len(header[i]) for i in range(5)]
     rule = " ".join("=" * w for w in widths)

@@ -34,6 +34,7 @@ class AbandonedCartEmails(ListableV3, GettableV3, CreateableV3, UpdateableV3, De
     """Abandoned-cart email templates. GET /marketing/abandoned-cart-emails"""
     path = "marketing/abandoned-cart-emails"
     paging = NONE
+    write_params = ("channel_id",)  # query parameters of the writes (the specs)
 
 
 class AbandonedCartEmailDefault(SingletonV3):
@@ -44,3 +45,4 @@ class AbandonedCartEmailDefault(SingletonV3):
 class AbandonedCartEmailSettings(UpdateableSingletonV3):
     """Whether a channel uses the global abandoned-cart emails. GET /marketing/abandoned-cart-emails/settings"""
     path = "marketing/abandoned-cart-emails/settings"
+    write_params = ("channel_id",)  # query parameters of the writes (the specs)

@@ -79,6 +79,11 @@ class V3Resource(Mapping):
     max_limit: ClassVar[int] = 250
     #: Items per batch request (None: the API states no limit; one request).
     batch_limit: ClassVar[int | None] = None
+    #: The PUT's limit where it differs from the POST's (price records: POST 100, PUT 1000).
+    update_batch_limit: ClassVar[int | None] = None
+    #: Query parameters the API's writes take beside the body (``channel_id`` of a settings PUT,
+    #: ``include`` of a cart POST): given as keyword arguments, they go in the query, not the body.
+    write_params: ClassVar[tuple[str, ...]] = ()
     #: Ids per bulk DELETE.
     delete_limit: ClassVar[int | None] = 250
     delete_form: ClassVar[DeleteForm] = QUERY
@@ -164,6 +169,14 @@ class V3Resource(Mapping):
         if connection is None:
             raise TypeError("no connection: call through api.v3 (api.v3.Products.all()) or pass connection=")
         return connection
+
+    @classmethod
+    def _split_params(cls, fields: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any] | None]:
+        """A write's keyword arguments as (body, query): ``write_params`` go in the query."""
+        if not cls.write_params:
+            return fields, None
+        query = {name: fields.pop(name) for name in cls.write_params if name in fields}
+        return fields, (_query(query) or None)
 
     @classmethod
     def _wrap(cls: type[R], data: Any, connection: V3Connection, parents: tuple[Any, ...]) -> R:
@@ -287,9 +300,11 @@ class CreateableV3(V3Resource):
         """``POST {path}``: the created object (a one-item batch where the API only takes arrays)."""
         conn = cls._require(connection)
         path = cls._fill(cls.path, parents)
+        fields, query = cls._split_params(fields)
         if cls.array_writes:
-            return cls._wrap(_only(conn.request("POST", path, json=[fields]), cls.__name__), conn, parents)
-        return cls._wrap(unwrap(conn.request("POST", path, json=fields)), conn, parents)
+            answer = conn.request("POST", path, json=[fields], params=query)
+            return cls._wrap(_only(answer, cls.__name__), conn, parents)
+        return cls._wrap(unwrap(conn.request("POST", path, json=fields, params=query)), conn, parents)
 
 
 class UpdateableV3(V3Resource):
@@ -297,25 +312,29 @@ class UpdateableV3(V3Resource):
         """``PUT {path}/{id}`` with the changed fields (a one-item batch where there is no per-id path)."""
         conn = self._require(self._connection)
         parents = self.parent_ids()
+        fields, query = self._split_params(fields)
         if self.item_path:
-            body = conn.request("PUT", self._item(parents, self._own_key()), json=fields)
+            body = conn.request("PUT", self._item(parents, self._own_key()), json=fields, params=query)
             return self._wrap(unwrap(body), conn, parents)
         item = {self.id_field: self._id(), **fields}
-        return self._wrap(_only(conn.request("PUT", self._fill(self.path, parents), json=[item]),
+        return self._wrap(_only(conn.request("PUT", self._fill(self.path, parents), json=[item], params=query),
                                 type(self).__name__), conn, parents)
 
 
 class DeleteableV3(V3Resource):
-    def delete(self) -> None:
-        """``DELETE {path}/{id}`` (the bulk delete for this one id where there is no per-id path)."""
+    def delete(self, **params: Any) -> None:
+        """``DELETE {path}/{id}`` (the bulk delete for this one id where there is no per-id path);
+        ``params`` go in the query (``template.delete(channel_id=2)``)."""
         conn = self._require(self._connection)
         parents = self.parent_ids()
+        query = _query(params) or None
         if self.item_path:
-            conn.request("DELETE", self._item(parents, self._own_key()))
+            conn.request("DELETE", self._item(parents, self._own_key()), params=query)
         elif self.delete_form is BODY:
-            conn.request("DELETE", self._fill(self.path, parents), json=[self._id()])
+            conn.request("DELETE", self._fill(self.path, parents), json=[self._id()], params=query)
         else:
-            conn.request("DELETE", self._fill(self.path, parents), params={self.id_filter: [self._id()]})
+            path = self._fill(self.path, parents)
+            conn.request("DELETE", path, params={**(query or {}), self.id_filter: [self._id()]})
 
 
 # -- batches ------------------------------------------------------------------------------------
@@ -344,7 +363,8 @@ def _batch(
             saved, failed = split_answer(chunk, body, cls._key, None, response)
         return cls._wrap_all(saved, conn, parents), failed
 
-    succeeded, failed = run_chunks(chunked(items, cls.batch_limit), send, concurrency)
+    limit = cls.update_batch_limit if method == "PUT" and cls.update_batch_limit else cls.batch_limit
+    succeeded, failed = run_chunks(chunked(items, limit), send, concurrency)
     return BatchResult(succeeded, failed)
 
 
@@ -444,6 +464,17 @@ class SingletonV3(V3Resource):
                          conn, parents)
 
 
+class TextV3(V3Resource):
+    """A GET that answers text, not JSON: a CSV export, an event stream read to its end."""
+
+    @classmethod
+    def get(  # type: ignore[override]
+        cls, *parents: urls.ResourceId, connection: V3Connection | None = None, **params: Any
+    ) -> str:
+        """``GET {path}``: the body as text."""
+        return cls._require(connection).request_text("GET", cls._fill(cls.path, parents), params=_query(params))
+
+
 class PutOnlySingletonV3(V3Resource):
     """A singleton the API writes but does not read back on its own (``…/site/checkout-url``)."""
 
@@ -451,9 +482,11 @@ class PutOnlySingletonV3(V3Resource):
     def update(  # type: ignore[override]
         cls: type[R], *parents: urls.ResourceId, connection: V3Connection | None = None, **fields: Any
     ) -> R:
-        """``PUT {path}``: the object as the API answers it."""
+        """``PUT {path}``: the object as the API answers it (``write_params`` such as ``channel_id`` in the query)."""
         conn = cls._require(connection)
-        return cls._wrap(unwrap(conn.request("PUT", cls._fill(cls.path, parents), json=fields)), conn, parents)
+        fields, query = cls._split_params(fields)
+        answer = conn.request("PUT", cls._fill(cls.path, parents), json=fields, params=query)
+        return cls._wrap(unwrap(answer), conn, parents)
 
 
 class UpdateableSingletonV3(SingletonV3, PutOnlySingletonV3):

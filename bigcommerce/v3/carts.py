@@ -13,6 +13,7 @@ __all__ = ["CartItems", "CartMetafields", "CartRedirectUrls", "CartSettings", "C
 class CartItems(CreateableV3, UpdateableV3, DeleteableV3):
     """Line items of one cart; writes answer the cart. POST /carts/{cartId}/items"""
     path = "carts/{cartId}/items"
+    write_params = ("include",)  # query parameters of the writes (the specs)
 
 
 class CartMetafields(MetafieldsV3):
@@ -24,6 +25,7 @@ class CartMetafields(MetafieldsV3):
 class Carts(GettableV3, CreateableV3, UpdateableV3, DeleteableV3):
     """Carts (no listing). GET /carts/{cartId}"""
     path = "carts"
+    write_params = ("include",)  # query parameters of the writes (the specs)
     cart_items = subresource(CartItems)
     metafields = subresource(CartMetafields)
 

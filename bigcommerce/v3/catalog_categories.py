@@ -28,6 +28,7 @@ class CategoryMetafields(MetafieldsV3):
     """Metafields of one category. GET /catalog/categories/{category_id}/metafields"""
     path = "catalog/categories/{category_id}/metafields"
     collection_path = "catalog/categories/metafields"
+    write_params = ("include_fields",)  # query parameters of the writes (the specs)
 
 
 class Categories(ListableV3, CountableV3, GettableV3, CreateableV3, UpdateableV3, DeleteableV3, BatchDeleteableV3):

@@ -66,6 +66,7 @@ class ProductMetafields(MetafieldsV3):
     """Metafields of one product. GET /catalog/products/{product_id}/metafields"""
     path = "catalog/products/{product_id}/metafields"
     collection_path = "catalog/products/metafields"
+    write_params = ("include_fields",)  # query parameters of the writes (the specs)
 
 
 class Products(
@@ -75,6 +76,7 @@ class Products(
     """The catalog's products. GET /catalog/products"""
     path = "catalog/products"
     batch_limit = 10  # PUT /catalog/products: 413 above 10 (v3-resources §2.7)
+    write_params = ("include", "include_fields")  # query parameters of the writes (the specs)
     variants = subresource(ProductVariants)
     images = subresource(ProductImages)
     videos = subresource(ProductVideos)

@@ -49,6 +49,7 @@ class CheckoutBillingAddress(CreateableV3, UpdateableV3):
 class CheckoutConsignments(UpdateableV3, DeleteableV3, BatchCreateableV3):
     """Consignments of one checkout; writes answer the checkout. POST /checkouts/{checkoutId}/consignments"""
     path = "checkouts/{checkoutId}/consignments"
+    write_params = ("include",)  # query parameters of the writes (the specs)
 
 
 class CheckoutCoupons(CreateableV3, DeleteableV3):

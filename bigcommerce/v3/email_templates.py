@@ -15,4 +15,5 @@ class EmailTemplates(ListableV3, GettableV3, UpdateableV3, DeleteableV3):
     """Transactional email templates, by name. GET /marketing/email-templates"""
     path = "marketing/email-templates"
     paging = NONE
+    write_params = ("channel_id",)  # query parameters of the writes (the specs)
     id_field = "type_id"  # the template name: {template-name} in the path

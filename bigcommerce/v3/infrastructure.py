@@ -6,7 +6,7 @@ generator: edit those, not this module.
 """
 from __future__ import annotations
 
-from .base import BatchDeleteableV3, CreateableV3, DeleteableV3, ListableV3, SingletonV3
+from .base import BatchDeleteableV3, CreateableV3, DeleteableV3, ListableV3, TextV3
 from .paging import CURSOR
 
 __all__ = [
@@ -25,12 +25,12 @@ class InfrastructureDeploymentUploads(CreateableV3):
     path = "infrastructure/deployments/uploads"
 
 
-class InfrastructureDeploymentEvents(SingletonV3):
+class InfrastructureDeploymentEvents(TextV3):
     """Events of one deployment (text/event-stream). GET /infrastructure/deployments/{deployment_uuid}/events"""
     path = "infrastructure/deployments/{deployment_uuid}/events"
 
 
-class InfrastructureLogTail(SingletonV3):
+class InfrastructureLogTail(TextV3):
     """Worker logs of one project (text/event-stream). GET /infrastructure/logs/{project_uuid}/tail"""
     path = "infrastructure/logs/{project_uuid}/tail"
 

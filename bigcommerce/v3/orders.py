@@ -50,6 +50,7 @@ class OrderRefunds(ListableV3, CreateableV3):
     collection_path = "orders/payment_actions/refunds"
     paging = NONE
     collection_paging = OFFSET
+    write_params = ("transaction_id",)  # query parameters of the writes (the specs)
 
     @classmethod
     def get(  # type: ignore[override]

@@ -26,3 +26,4 @@ class Pages(
 ):
     """Content pages; POST and PUT take one page or many. GET /content/pages"""
     path = "content/pages"
+    write_params = ("include",)  # query parameters of the writes (the specs)

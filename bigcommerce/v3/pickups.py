@@ -39,7 +39,8 @@ class PickupMethods(
 ):
     """Pickup methods, written in batches. GET /pickup/methods"""
     path = "pickup/methods"
-    batch_limit = 10  # PUT /pickup/methods: 10 a request, POST 100 (v3-resources §2.7)
+    batch_limit = 100  # POST /pickup/methods: 100 a request (v3-resources §2.7)
+    update_batch_limit = 10  # PUT /pickup/methods: 10 a request (v3-resources §2.7)
     item_path = False  # no per-id path: one object goes through the batch
     array_writes = True  # POST /pickup/methods takes arrays only
 

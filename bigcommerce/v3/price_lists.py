@@ -29,7 +29,8 @@ class PriceListRecords(
     path = "pricelists/{price_list_id}/records"
     collection_path = "pricelists/records"
     paging = CURSOR
-    batch_limit = 100  # POST 100 a request, PUT 1000 (v3-resources §2.7)
+    batch_limit = 100  # POST …/records: 100 a request (v3-resources §2.7)
+    update_batch_limit = 1000  # PUT …/records: 1000 a request (v3-resources §2.7)
     id_field = "variant_id"
     id_filter = "variant_id:in"  # DELETE …/records selects by variant_id:in
     item_fields = ("variant_id", "currency")  # …/records/{variant_id}/{currency_code}

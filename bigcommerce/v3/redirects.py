@@ -13,7 +13,7 @@ from .base import (
     DeleteableV3,
     GettableV3,
     ListableV3,
-    SingletonV3,
+    TextV3,
 )
 from .uploads import UploadOnlyV3
 
@@ -36,12 +36,12 @@ class RedirectImexExport(CreateableV3):
     path = "storefront/redirects/imex/export"
 
 
-class RedirectImexExportDownload(SingletonV3):
+class RedirectImexExportDownload(TextV3):
     """A finished export (text/csv). GET /storefront/redirects/imex/export/{uuid}/download"""
     path = "storefront/redirects/imex/export/{uuid}/download"
 
 
-class RedirectImexExportEvents(SingletonV3):
+class RedirectImexExportEvents(TextV3):
     """Progress of an export (text/event-stream). GET /storefront/redirects/imex/export/{uuid}/events"""
     path = "storefront/redirects/imex/export/{uuid}/events"
 
@@ -52,7 +52,7 @@ class RedirectImexImport(UploadOnlyV3):
     upload_field = "import_file"  # the file's multipart field in POST /storefront/redirects/imex/import
 
 
-class RedirectImexImportEvents(SingletonV3):
+class RedirectImexImportEvents(TextV3):
     """Progress of an import (text/event-stream). GET /storefront/redirects/imex/import/{uuid}/events"""
     path = "storefront/redirects/imex/import/{uuid}/events"
 

@@ -23,42 +23,50 @@ class SettingsAnalytics(ListableV3, GettableV3, UpdateableV3):
     """Web analytics providers. GET /settings/analytics"""
     path = "settings/analytics"
     paging = NONE
+    write_params = ("channel_id",)  # query parameters of the writes (the specs)
 
 
 class SettingsCatalog(UpdateableSingletonV3):
     """Catalog settings. GET /settings/catalog"""
     path = "settings/catalog"
+    write_params = ("channel_id",)  # query parameters of the writes (the specs)
 
 
 class SettingsEmailStatuses(UpdateableSingletonV3):
     """Which transactional emails are sent. GET /settings/email-statuses"""
     path = "settings/email-statuses"
+    write_params = ("channel_id",)  # query parameters of the writes (the specs)
 
 
 class SettingsFaviconImage(UploadOnlyV3):
     """Uploads the favicon (upload() a file). POST /settings/favicon/image"""
     path = "settings/favicon/image"
+    write_params = ("channel_id",)  # query parameters of the writes (the specs)
     upload_field = "FaviconFile"  # the file's multipart field in POST /settings/favicon/image
 
 
 class SettingsInventory(UpdateableSingletonV3):
     """Inventory settings. GET /settings/inventory"""
     path = "settings/inventory"
+    write_params = ("channel_id",)  # query parameters of the writes (the specs)
 
 
 class SettingsInventoryNotifications(UpdateableSingletonV3):
     """Inventory notifications settings. GET /settings/inventory/notifications"""
     path = "settings/inventory/notifications"
+    write_params = ("channel_id",)  # query parameters of the writes (the specs)
 
 
 class SettingsLogo(UpdateableSingletonV3):
     """Logo settings. GET /settings/logo"""
     path = "settings/logo"
+    write_params = ("channel_id",)  # query parameters of the writes (the specs)
 
 
 class SettingsLogoImage(UploadOnlyV3):
     """Uploads the logo (upload() a file). POST /settings/logo/image"""
     path = "settings/logo/image"
+    write_params = ("channel_id",)  # query parameters of the writes (the specs)
     upload_field = "LogoFile"  # the file's multipart field in POST /settings/logo/image
 
 
@@ -89,43 +97,52 @@ class SettingsStoreLocale(UpdateableSingletonV3):
 class SettingsStoreProfile(UpdateableSingletonV3):
     """Store profile settings. GET /settings/store/profile"""
     path = "settings/store/profile"
+    write_params = ("channel_id",)  # query parameters of the writes (the specs)
 
 
 class SettingsStoreUnitsOfMeasurement(UpdateableSingletonV3):
     """Store units of measurement settings. GET /settings/store/units-of-measurement"""
     path = "settings/store/units-of-measurement"
+    write_params = ("channel_id",)  # query parameters of the writes (the specs)
 
 
 class SettingsStorefrontCategory(UpdateableSingletonV3):
     """Storefront category settings. GET /settings/storefront/category"""
     path = "settings/storefront/category"
+    write_params = ("channel_id",)  # query parameters of the writes (the specs)
 
 
 class SettingsStorefrontProduct(UpdateableSingletonV3):
     """Storefront product settings. GET /settings/storefront/product"""
     path = "settings/storefront/product"
+    write_params = ("channel_id",)  # query parameters of the writes (the specs)
 
 
 class SettingsStorefrontRobotsTxt(UpdateableSingletonV3):
     """Storefront robots.txt settings. GET /settings/storefront/robotstxt"""
     path = "settings/storefront/robotstxt"
+    write_params = ("channel_id",)  # query parameters of the writes (the specs)
 
 
 class SettingsStorefrontSearch(UpdateableSingletonV3):
     """Storefront search settings. GET /settings/storefront/search"""
     path = "settings/storefront/search"
+    write_params = ("channel_id",)  # query parameters of the writes (the specs)
 
 
 class SettingsStorefrontSecurity(UpdateableSingletonV3):
     """Storefront security settings. GET /settings/storefront/security"""
     path = "settings/storefront/security"
+    write_params = ("channel_id",)  # query parameters of the writes (the specs)
 
 
 class SettingsStorefrontSeo(UpdateableSingletonV3):
     """Storefront SEO settings. GET /settings/storefront/seo"""
     path = "settings/storefront/seo"
+    write_params = ("channel_id",)  # query parameters of the writes (the specs)
 
 
 class SettingsStorefrontStatus(UpdateableSingletonV3):
     """Storefront status settings. GET /settings/storefront/status"""
     path = "settings/storefront/status"
+    write_params = ("channel_id",)  # query parameters of the writes (the specs)

@@ -32,6 +32,7 @@ class Themes(ListableV3, GettableV3, DeleteableV3, UploadOnlyV3):
 class ThemeActionActivate(CreateableV3):
     """Activates a theme. POST /themes/actions/activate"""
     path = "themes/actions/activate"
+    write_params = ("channel_id",)  # query parameters of the writes (the specs)
 
 
 class ThemeCustomTemplates(GettableV3):

@@ -87,8 +87,9 @@ class UploadableV3(V3Resource):
         ``content_type`` defaults to the one the file name suggests."""
         conn = cls._require(connection)
         path = cls._fill(cls.path, parents)
+        fields, query = cls._split_params(fields)
         body, header = multipart(cls.upload_field, file, filename, content_type, fields)
-        answer = conn.request("POST", path, data=body, headers={"Content-Type": header})
+        answer = conn.request("POST", path, data=body, headers={"Content-Type": header}, params=query)
         return cls._wrap(unwrap(answer), conn, parents)
 
 

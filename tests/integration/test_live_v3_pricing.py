@@ -63,19 +63,23 @@ def test_a_price_list_is_created_read_updated_walked_and_deleted(api: Bigcommerc
     assert conflict.value.status_code == 409  # a unique name (§3.17)
 
 
-def test_an_upsert_of_records_across_the_batch_limit_reports_the_invalid_items_chunk_as_failed(
+def test_records_are_created_100_and_upserted_1000_a_request_and_a_strict_chunk_reports_its_items(
     api: BigcommerceApi, sandbox: Sandbox
 ) -> None:
     plist = api.v3.PriceLists.create(name=unique("Wholesale"))
     variants = variant_ids(sandbox, 84)
     items: list[dict[str, Any]] = [{"variant_id": v, "currency": c, "price": 10 + n % 7}
                                    for n, (v, c) in enumerate((v, c) for v in variants for c in CURRENCIES)][:250]
+    good = [dict(item) for item in items]
     items[120] = {"variant_id": 999_999, "currency": "usd", "price": 1}  # no such variant
     items[130] = {**items[130], "currency": "xyz"}  # not a store currency
-    result = api.v3.PriceListRecords.update_many(items, plist.id)
+    path = f"v3/pricelists/{plist.id}/records"
+
+    result = api.v3.PriceListRecords.create_many(items, plist.id)
+
     assert isinstance(result, BatchResult) and not result.ok
-    # 250 items, 100 a request: three PUTs; the second chunk is strict and saves nothing.
-    assert sandbox.stats.count("PUT", f"v3/pricelists/{plist.id}/records") == 3
+    # POST takes 100 a request (§2.7): three POSTs; the second chunk is strict and saves nothing.
+    assert sandbox.stats.count("POST", path) == 3
     assert len(result.succeeded) == 150 and len(result.failed) == 100
     failed_items = [item for item, _ in result.failed]
     assert items[120] in failed_items and items[130] in failed_items
@@ -84,6 +88,12 @@ def test_an_upsert_of_records_across_the_batch_limit_reports_the_invalid_items_c
     assert len(stored) == 150 and stored[0].variant_id == items[0]["variant_id"]
     saved_keys = {(r.variant_id, r.currency) for r in stored}
     assert saved_keys == {(i["variant_id"], i["currency"]) for i in items[:100] + items[200:]}
+
+    upserted = api.v3.PriceListRecords.update_many([{**item, "price": 8} for item in good], plist.id)
+
+    # PUT takes 1000 a request: the 250 go in one, and the 100 the POSTs left out are created.
+    assert sandbox.stats.count("PUT", path) == 1 and upserted.ok and len(upserted.succeeded) == 250
+    assert {r.price for r in api.v3.PriceListRecords.iterall(plist.id)} == {8}
 
 
 def test_one_record_is_read_updated_and_deleted_by_its_composite_key(api: BigcommerceApi, sandbox: Sandbox) -> None:

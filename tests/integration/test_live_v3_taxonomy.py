@@ -127,3 +127,24 @@ def test_brands_and_brand_metafields_through_the_client(api: BigcommerceApi) -> 
     api.v3.Brands.create(name="Gone Soon")
     api.v3.Brands.delete_many(name="Gone Soon")
     assert [b.name for b in api.v3.Brands.all(name="Gone Soon")] == []
+
+
+def test_channel_assignments_and_a_category_image_upload_through_the_client(
+    api: BigcommerceApi, sandbox: Sandbox
+) -> None:
+    market = api.v3.Channels.create(name="Client market", type="marketplace", platform="amazon")
+    api.v3.ProductChannelAssignments.create_many([{"product_id": 2, "channel_id": market.id},
+                                                  {"product_id": 3, "channel_id": market.id}])
+    listed = api.v3.ProductChannelAssignments.all(channel_id__in=[market.id])
+    assert [(a.product_id, a.channel_id) for a in listed] == [(2, market.id), (3, market.id)]
+    api.v3.ProductChannelAssignments.delete_many(product_id__in=[2], channel_id__in=[market.id])
+    assert [a.product_id for a in api.v3.ProductChannelAssignments.all(channel_id__in=[market.id])] == [3]
+    with pytest.raises(ValueError):
+        api.v3.ProductChannelAssignments.delete_many()  # no filter: refused before any request
+
+    shelf = api.v3.Categories.create(name="Client image shelf", parent_id=0)
+    image = api.v3.CategoryImage.upload(shelf.id, file=b"\x89PNG\r\n\x1a\n", filename="shelf.png")
+    assert image["image_url"].endswith("/shelf.png")
+    assert api.Categories.get(shelf.id).image_file == image["image_url"]
+    api.v3.CategoryImage.delete(shelf.id)
+    assert api.v3.Categories.get(shelf.id).image_url == ""

@@ -207,20 +207,20 @@ def test_an_assignment_put_upserts_the_group_and_channel_pair(sb: Sandbox) -> No
 # -- the store ---------------------------------------------------------------------------------------------
 def test_price_lists_records_and_assignments_survive_dump_and_load() -> None:
     store = Store()
-    store.seed(products=12, customers=2)
+    store.seed(products=12, customers=2)  # with the seeded Wholesale list (id 1)
     variant_id = next(iter(store.tables["product_skus"].rows))
-    plist = store.handle_v3("POST", "pricelists", {}, {"name": "Wholesale"})
-    assert plist.status == 200
+    plist = store.handle_v3("POST", "pricelists", {}, {"name": "Trade"})
+    assert plist.status == 200 and plist.body.startswith(b'{"data":{"id":2,')
     tiers = [{"quantity_min": 2, "quantity_max": 9, "type": "fixed", "amount": 3}]
-    store.handle_v3("PUT", f"pricelists/1/records/{variant_id}/usd", {}, {"price": 5, "bulk_pricing_tiers": tiers})
-    store.handle_v3("PUT", "pricelists/1/assignments", {}, {"customer_group_id": 1, "channel_id": 1})
+    store.handle_v3("PUT", f"pricelists/2/records/{variant_id}/usd", {}, {"price": 5, "bulk_pricing_tiers": tiers})
+    store.handle_v3("PUT", "pricelists/2/assignments", {}, {"customer_group_id": 1, "channel_id": 1})
     dumped = store.dump()
     restored = Store()
     restored.load(dumped)
-    for path in ("pricelists", "pricelists/1/records", "pricelists/assignments"):
+    for path in ("pricelists", "pricelists/1/records", "pricelists/2/records", "pricelists/assignments"):
         query = {"include": "bulk_pricing_tiers"}
         assert restored.handle_v3("GET", path, query, None).body == store.handle_v3("GET", path, query, None).body
-    assert restored.handle_v3("POST", "pricelists", {}, {"name": "Next"}).body.startswith(b'{"data":{"id":2,')
+    assert restored.handle_v3("POST", "pricelists", {}, {"name": "Next"}).body.startswith(b'{"data":{"id":3,')
 
 
 def test_deleting_a_customer_group_through_v2_drops_its_assignments(sb: Sandbox) -> None:
@@ -230,3 +230,20 @@ def test_deleting_a_customer_group_through_v2_drops_its_assignments(sb: Sandbox)
     assert len(data(v3(sb, "GET", "pricelists/assignments", params={"customer_group_id": group["id"]}))) == 1
     assert v2(sb, "DELETE", f"customer_groups/{group['id']}").status_code == 204
     assert data(v3(sb, "GET", "pricelists/assignments")) == []
+
+
+def test_a_seeded_store_has_a_wholesale_price_list_assigned_to_the_wholesale_group() -> None:
+    from bigcommerce.sandbox import Sandbox
+
+    with Sandbox(products=40, customers=5, orders=0, max_lifetime_s=60) as sb:
+        records = data(v3(sb, "GET", "pricelists/1/records?limit=250"))
+        variants = {v["id"]: v for v in data(v3(sb, "GET", "catalog/variants?limit=250"))}
+        prices = {p["id"]: p["price"] for p in data(v3(sb, "GET", "catalog/products?limit=250"))}
+        (assignment,) = data(v3(sb, "GET", "pricelists/assignments"))
+        groups = {g["id"]: g["name"] for g in v2(sb, "GET", "customer_groups").json()}
+    assert len(records) == 25 and {r["currency"] for r in records} == {"usd"}
+    for record in records:
+        variant = variants[record["variant_id"]]
+        base = variant["price"] if variant["price"] is not None else prices[variant["product_id"]]
+        assert record["price"] == record["calculated_price"] == round(base * 0.9, 4)  # 10% off what v3 lists
+    assert groups[assignment["customer_group_id"]] == "Wholesale" and assignment["channel_id"] == 1

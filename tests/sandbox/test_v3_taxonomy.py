@@ -357,3 +357,34 @@ def test_dump_and_load_keep_trees_tree_ids_and_v3_only_category_fields() -> None
                         ("catalog/brands/metafields", {})):
         assert copy.handle_v3("GET", path, query, None).body == store.handle_v3("GET", path, query, None).body
     assert copy.dump() == dumped
+
+
+def test_channel_assignments_list_every_product_in_the_storefront_until_changed(sb: Sandbox) -> None:
+    path = "catalog/products/channel-assignments"
+    channel = data(v3(sb, "POST", "channels", json={"name": "Marketplace", "type": "marketplace",
+                                                      "platform": "amazon"}))
+    first = data(v3(sb, "GET", path, params={"product_id:in": "1,2"}))
+    assert first == [{"product_id": 1, "channel_id": 1}, {"product_id": 2, "channel_id": 1}]  # §3.1 default
+    assert v3(sb, "PUT", path, json=[{"product_id": 1, "channel_id": channel["id"]}]).status_code == 204
+    assert data(v3(sb, "GET", path, params={"channel_id:in": channel["id"]})) == [
+        {"product_id": 1, "channel_id": channel["id"]}]
+    errors = error_of(v3(sb, "PUT", path, json=[{"product_id": 1, "channel_id": 999}]), 422)["errors"]
+    assert "0.channel_id" in errors
+    assert "filter" in error_of(v3(sb, "DELETE", path), 422)["errors"]
+    assert v3(sb, "DELETE", path, params={"product_id:in": "1", "channel_id:in": "1"}).status_code == 204
+    assert data(v3(sb, "GET", path, params={"product_id:in": "1"})) == [{"product_id": 1, "channel_id": channel["id"]}]
+    assert "channels" not in v2(sb, "GET", "products/1").json()  # v3 only: v2 never prints it
+
+
+def test_category_and_brand_images_are_uploaded_as_files_and_seen_by_v2(sb: Sandbox) -> None:
+    category = v2(sb, "POST", "categories", json={"name": "Uploads", "parent_id": 0}).json()
+    brand = v2(sb, "POST", "brands", json={"name": "Uploadco"}).json()
+    for path, v2_path in ((f"catalog/categories/{category['id']}/image", f"categories/{category['id']}"),
+                          (f"catalog/brands/{brand['id']}/image", f"brands/{brand['id']}")):
+        answer = data(v3(sb, "POST", path, files={"image_file": ("logo.png", b"\x89PNG\r\n", "image/png")}))
+        assert answer["image_url"].startswith(sb.base_url + "/uploads/") and answer["image_url"].endswith("/logo.png")
+        assert v2(sb, "GET", v2_path).json()["image_file"] == answer["image_url"]
+        assert "image_file" in error_of(v3(sb, "POST", path, json={}), 422)["errors"]
+        assert v3(sb, "DELETE", path).status_code == 204
+        assert v2(sb, "GET", v2_path).json()["image_file"] == ""
+    error_of(v3(sb, "POST", "catalog/categories/99999/image", files={"image_file": ("a.png", b"x", "image/png")}), 404)

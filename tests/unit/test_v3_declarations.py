@@ -363,7 +363,7 @@ def test_singleton_delete_and_put_only_update_address_the_path_itself() -> None:
     saved = v3.ChannelSiteCheckoutUrl.update(1, url="https://example.com/checkout", connection=conn)  # type: ignore[arg-type]
     assert conn.calls == [
         ("DELETE", "catalog/categories/5/image", {}),
-        ("PUT", "channels/1/site/checkout-url", {"json": {"url": "https://example.com/checkout"}}),
+        ("PUT", "channels/1/site/checkout-url", {"json": {"url": "https://example.com/checkout"}, "params": None}),
     ]
     assert saved["url"] == "https://example.com/checkout"
 

@@ -32,6 +32,7 @@ from bigcommerce.v3 import (
     CreateableV3,
     DeleteableSingletonV3,
     DeleteableV3,
+    EmailTemplates,
     GettableV3,
     ListableV3,
     PutOnlySingletonV3,
@@ -389,3 +390,22 @@ def test_every_v3_error_body_shape_becomes_a_readable_exception(
         assert error.type == "https://developer.bigcommerce.com/api-docs/getting-started/api-status-codes"
     if product_id == 6:
         assert "Unauthorized: invalid token" in text  # plain text is quoted
+
+
+def test_a_writes_query_parameters_go_in_the_query_and_the_rest_in_the_body(api: BigcommerceApi) -> None:
+    with replay.use_cassette("v3/machinery/write_params.yaml", allow_playback_repeats=False) as cassette:
+        one_channel = api.v3.SettingsStorefrontSearch.update(channel_id=2, default_product_sort="featured",
+                                                             search_suggest=True)
+        store_wide = api.v3.SettingsStorefrontSearch.update(search_suggest=False)
+        template = EmailTemplates({"type_id": "account_reset_password_email"}, api.v3.connection)
+        template.delete(channel_id=2)
+    assert cassette.all_played
+    assert one_channel["search_suggest"] is True and store_wide["search_suggest"] is False
+
+
+def test_a_get_that_answers_text_returns_the_text(api: BigcommerceApi) -> None:
+    with replay.use_cassette("v3/machinery/text_answers.yaml", allow_playback_repeats=False) as cassette:
+        csv = api.v3.RedirectImexExportDownload.get("7a2f3e1c-5b44-4f0e-9d1a-2c3b4d5e6f70")
+    assert cassette.all_played
+    assert csv.splitlines() == ["Domain,Old Path,Manual URL/Path,Dynamic Target Type,Dynamic Target ID",
+                                "store.example.com,/old-path,/redirect-target,,"]

@@ -29,6 +29,7 @@ from bigcommerce.sandbox.seed.customers import seed_customers
 from bigcommerce.sandbox.seed.files import COMPUTED_FIELDS, DUMP_FORMAT, dump_data, load_data
 from bigcommerce.sandbox.seed.locations import seed_warehouse
 from bigcommerce.sandbox.seed.orders import seed_orders
+from bigcommerce.sandbox.seed.pricelists import assign_wholesale, seed_price_list
 from bigcommerce.sandbox.seed.products import seed_products
 from bigcommerce.sandbox.seed.reference import REFERENCE_EPOCH_S, load_reference
 from bigcommerce.sandbox.state import State
@@ -40,8 +41,10 @@ def populate(store: State, *, products: int = 0, customers: int = 0, orders: int
     if products:
         seed_products(store, rng, products, light=products > LARGE_SEED_PRODUCTS)
         seed_warehouse(store)
+        seed_price_list(store)
     if customers:
         seed_customers(store, rng, customers)
+        assign_wholesale(store)
     if orders:
         seed_orders(store, rng, orders)
 

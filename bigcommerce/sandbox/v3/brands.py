@@ -5,14 +5,15 @@ string v2 keeps as a list; ``custom_url`` (which v2 brands lack) is kept in ``_v
 written, else the storefront's ``/brands/Name.html``. Metafields are ``metafields`` rows with
 ``resource_type`` ``brand``. Rules from ``catalog_brands_catalog.v3.yml`` (v3-resources.md
 §3.7): ``name`` required and unique (409), ``sort=name`` with ``direction``, and a bulk DELETE
-that needs ``name`` (optionally with ``page_title``), 204; ``DELETE …/image`` (the action
-``categories.delete_image``) empties ``image_file``.
+that needs ``name`` (optionally with ``page_title``), 204; ``POST …/image`` (a multipart upload)
+and ``DELETE …/image`` (the actions ``categories.upload_image`` and ``delete_image``) set and
+empty ``image_file``.
 """
 from __future__ import annotations
 
 from collections.abc import Mapping
 
-from bigcommerce.sandbox.v3.categories import metafield_routes, metafields_of
+from bigcommerce.sandbox.v3.metafields import METAFIELD_FILTERS, metafield_routes, metafields_of
 from bigcommerce.sandbox.v3.schema import (
     CREATE,
     DELETE_WHERE,
@@ -46,13 +47,14 @@ BRANDS = Family(
     delete_filters=("name",),
 )
 
-BRAND_METAFIELDS = metafields_of("brand_metafields", "brand", "brands", "brand")
+BRAND_METAFIELDS = metafields_of("brand_metafields", "brand", "brands", parent_label="brand",
+                                 filters={**METAFIELD_FILTERS, **id_filters()})
 
 FAMILIES: Mapping[str, Family] = {family.name: family for family in (BRANDS, BRAND_METAFIELDS)}
 
 ROUTES: tuple[Route, ...] = (
     Route("catalog/brands", "brands", {"GET": LIST, "POST": CREATE, "DELETE": DELETE_WHERE}),
     Route("catalog/brands/{brand_id}", "brands", ITEM),
-    Route("catalog/brands/{brand_id}/image", "brands", {"DELETE": "delete_image"}),
+    Route("catalog/brands/{brand_id}/image", "brands", {"POST": "upload_image", "DELETE": "delete_image"}),
     *metafield_routes("catalog/brands/{brand_id}", "brand_metafields"),
 )

@@ -15,13 +15,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from bigcommerce.sandbox.v3.metafields import metafield_routes, metafields_of
 from bigcommerce.sandbox.v3.schema import (
     BATCH_ERRORS,
-    COUNTS,
     CREATE,
-    CREATE_MANY,
-    CURSOR_AND_OFFSET,
-    DELETE_LISTED,
     DELETE_WHERE,
     ITEM,
     LIST,
@@ -49,7 +46,6 @@ AVAILABILITY = ("available", "disabled", "preorder")
 CONDITIONS = ("New", "Used", "Refurbished")
 OPEN_GRAPH_TYPES = ("product", "album", "book", "drink", "food", "game", "movie", "song", "tv_show")
 GIFT_WRAPPING = ("any", "none", "list")
-PERMISSION_SETS = ("app_only", "read", "write", "read_and_sf_access", "write_and_sf_access")
 
 MAX_SIZE = 9_999_999_999
 MAX_INT = 2_147_483_647
@@ -139,18 +135,6 @@ VARIANT_FIELDS: tuple[Field, ...] = (
     computed("option_values", column="options", codec="option_values"),
 )
 
-METAFIELD_FIELDS: tuple[Field, ...] = (
-    col("id", codec="int", read_only=True),
-    col("key", codec="str", min_length=1, max_length=64),
-    col("value", codec="str", min_length=1, max_length=65535),
-    col("namespace", codec="str", min_length=1, max_length=64),
-    col("permission_set", codec="str", choices=PERMISSION_SETS),
-    col("resource_type", codec="str", read_only=True),
-    col("resource_id", codec="int"),
-    col("description", codec="str", max_length=255),
-    col("date_created", codec="date", read_only=True), col("date_modified", codec="date", read_only=True),
-)
-
 PRODUCT_FILTERS = {
     **id_filters(), "name": on("name"), "sku": on("sku"), "sku:in": on("sku", op="in"),
     "upc": on("upc"), "mpn": on("_v3.mpn"), "type": on("type"), "condition": on("condition"),
@@ -210,22 +194,7 @@ VARIANTS = Family(
     parent_table="products", parent_column="product_id", max_per_parent=600,
 )
 
-METAFIELD_FILTERS = {
-    "key": on("key"), "key:in": on("key", op="in"), "namespace": on("namespace"),
-    "namespace:in": on("namespace", op="in"), "resource_id:in": on("resource_id", op="in", kind="int"),
-    **{f"{name}:{op}": on(name, op=op, kind="date") for name in ("date_created", "date_modified")
-       for op in ("min", "max")},
-}
-
-PRODUCT_METAFIELDS = Family(
-    name="product_metafields", table="metafields", label="metafield", fields=METAFIELD_FIELDS,
-    required=("permission_set", "namespace", "key", "value"),
-    filters=METAFIELD_FILTERS, sorts={"id": "id"}, paging=CURSOR_AND_OFFSET,
-    unique=(Unique(("namespace", "key"), per_parent=True),),
-    batch=Batch(COUNTS),
-    scope={"resource_type": "product"}, parent_table="products", parent_column="resource_id",
-    max_per_parent=250,
-)
+PRODUCT_METAFIELDS = metafields_of("product_metafields", "product", "products")
 
 FAMILIES: Mapping[str, Family] = {
     family.name: family
@@ -238,10 +207,6 @@ ROUTES: tuple[Route, ...] = (
     Route("catalog/products/{product_id}/variants", "variants", {"GET": LIST, "POST": CREATE}, per_parent=True),
     Route("catalog/products/{product_id}/variants/{variant_id}", "variants", ITEM, per_parent=True),
     Route("catalog/variants", "variants", {"GET": LIST, "PUT": UPSERT_MANY}),
-    Route("catalog/products/{product_id}/metafields", "product_metafields", {"GET": LIST, "POST": CREATE},
-          per_parent=True),
-    Route("catalog/products/{product_id}/metafields/{metafield_id}", "product_metafields", ITEM, per_parent=True),
-    Route("catalog/products/metafields", "product_metafields",
-          {"GET": LIST, "POST": CREATE_MANY, "PUT": UPDATE_MANY, "DELETE": DELETE_LISTED}),
+    *metafield_routes("catalog/products/{product_id}", "product_metafields"),
     Route("catalog/summary", "", {"GET": SUMMARY}),
 )

@@ -1,16 +1,15 @@
-"""v3 categories (deprecated), their metafields, product sort order and product category assignments.
+"""v3 categories (deprecated), their metafields and product sort order.
 
 A v3 category IS a v2 ``categories`` row: ``image_url`` is ``image_file``, ``custom_url`` the
 row's ``url``, ``meta_keywords`` the comma string v2 keeps as a list; ``views`` and
 ``default_product_sort`` are v3-only (``_v3``). The same rows are the tree categories of
 ``trees``. Metafields are ``metafields`` rows with ``resource_type`` ``category``. A product's
-sort order inside a category is kept in the category's ``_v3`` (``product_sort_order``); the
-category assignments are the products' ``categories`` lists, which v2 prints. Rules from
+sort order inside a category is kept in the category's ``_v3`` (``product_sort_order``);
+category assignments are in ``assignments``. Rules from
 ``catalog_categories_catalog.v3.yml`` and ``catalog_products_catalog.v3.yml`` (v3-resources.md
 §3.5, §3.1): ``parent_id`` and ``name`` required, names unique among siblings (409), a bulk
 DELETE needs a filter and refuses categories that hold products (422), the sort-order PUT
-answers a bare array, assignment writes answer 204 and their DELETE needs a filter. Image
-uploads (multipart) are not served (501); ``DELETE …/image`` empties the row's ``image_file``.
+answers a bare array. ``DELETE …/image`` empties the row's ``image_file``.
 
 Choice: the deprecated endpoints serve the default storefront, so top-level names are
 unique across trees there (the tree endpoints compare siblings of one tree only).
@@ -23,22 +22,17 @@ from typing import Any
 from bigcommerce.sandbox.responses import NO_CONTENT, StoreResponse, dumps
 from bigcommerce.sandbox.rows import EXTRA, merge_row
 from bigcommerce.sandbox.state import State
-from bigcommerce.sandbox.v3.answers import list_response
-from bigcommerce.sandbox.v3.catalog import MAX_INT, METAFIELD_FIELDS, METAFIELD_FILTERS
+from bigcommerce.sandbox.v3.answers import data_response, list_response
+from bigcommerce.sandbox.v3.catalog import MAX_INT
 from bigcommerce.sandbox.v3.errors import bad_input, invalid, not_found
+from bigcommerce.sandbox.v3.metafields import METAFIELD_FILTERS, metafield_routes, metafields_of
 from bigcommerce.sandbox.v3.query import Page, page_meta, paging, predicates
 from bigcommerce.sandbox.v3.render import Renderer
 from bigcommerce.sandbox.v3.schema import (
-    COUNTS,
     CREATE,
-    CREATE_MANY,
-    CURSOR_AND_OFFSET,
-    DELETE_LISTED,
     ITEM,
     LIST,
-    UPDATE_MANY,
     Action,
-    Batch,
     Call,
     Family,
     Field,
@@ -98,37 +92,14 @@ CATEGORIES = Family(
 )
 
 
-def metafields_of(name: str, resource_type: str, parent_table: str, parent_label: str) -> Family:
-    """The metafields of one owner kind, as the product metafields (§3.1): cursor and offset
-    pages, namespace and key unique per owner, 250 per owner, batch answers with counts."""
-    return Family(
-        name=name, table="metafields", label="metafield", fields=METAFIELD_FIELDS,
-        required=("permission_set", "namespace", "key", "value"),
-        filters={**METAFIELD_FILTERS, **id_filters()}, sorts={"id": "id"}, paging=CURSOR_AND_OFFSET,
-        unique=(Unique(("namespace", "key"), per_parent=True),), batch=Batch(COUNTS),
-        scope={"resource_type": resource_type}, parent_table=parent_table, parent_column="resource_id",
-        max_per_parent=250, parent_label=parent_label,
-    )
 
 
-def metafield_routes(owner_path: str, family: str) -> tuple[Route, ...]:
-    """``{owner}/{id}/metafields``, its item path, and the batch ``{owner}/metafields``."""
-    collection = owner_path.rpartition("/")[0]
-    return (
-        Route(f"{owner_path}/metafields", family, {"GET": LIST, "POST": CREATE}, per_parent=True),
-        Route(f"{owner_path}/metafields/{{metafield_id}}", family, ITEM, per_parent=True),
-        Route(f"{collection}/metafields", family,
-              {"GET": LIST, "POST": CREATE_MANY, "PUT": UPDATE_MANY, "DELETE": DELETE_LISTED}),
-    )
-
-
-CATEGORY_METAFIELDS = metafields_of("category_metafields", "category", "categories", "category")
+CATEGORY_METAFIELDS = metafields_of("category_metafields", "category", "categories", parent_label="category",
+                                    filters={**METAFIELD_FILTERS, **id_filters()})
 
 # Answered by actions; their fields only name what the items hold.
 SORT_ORDERS = Family(name="category_sort_orders", table="categories", label="sort order",
                      fields=(col("product_id", codec="int"), col("sort_order", codec="int")))
-ASSIGNMENTS = Family(name="category_assignments", table="products", label="category assignment",
-                     fields=(col("product_id", codec="int"), col("category_id", codec="int")))
 
 
 # ------------------------------------------------------------------ actions
@@ -211,76 +182,6 @@ def _update_sort_order(state: State, renderer: Renderer, call: Call) -> StoreRes
     return StoreResponse(200, dumps(answer), {})
 
 
-def _ids(query: Mapping[str, str], name: str) -> set[int] | None:
-    raw = query.get(name)
-    if not raw:
-        return None
-    try:
-        return {int(part) for part in raw.split(",") if part.strip()}
-    except ValueError:
-        raise invalid({name: f"'{raw}' is not a list of integers."}, f"The filter '{name}' is invalid.") from None
-
-
-def _pairs(state: State, query: Mapping[str, str]) -> list[tuple[dict[str, Any], int]]:
-    products, categories = _ids(query, "product_id:in"), _ids(query, "category_id:in")
-    return [(row, category_id) for row in state.tables["products"].ordered().values()
-            if products is None or row["id"] in products
-            for category_id in row.get("categories") or ()
-            if categories is None or category_id in categories]
-
-
-def _list_assignments(state: State, renderer: Renderer, call: Call) -> StoreResponse:
-    """GET /catalog/products/category-assignments: one item per (product, category), by product id."""
-    items = [{"product_id": row["id"], "category_id": category_id} for row, category_id in _pairs(state, call.query)]
-    return _page(call, items)
-
-
-def _assign(state: State, renderer: Renderer, call: Call) -> StoreResponse:
-    """PUT /catalog/products/category-assignments: files products in categories (both must exist); 204."""
-    items = call.body
-    if not isinstance(items, list):
-        raise bad_input("The request body must be a JSON array.")
-    products, categories = state.tables["products"].rows, state.tables["categories"].rows
-    errors: dict[str, str] = {}
-    for index, item in enumerate(items):
-        if not isinstance(item, dict):
-            errors[str(index)] = "Each item must be a JSON object."
-            continue
-        for key, rows, label in (("product_id", products, "product"), ("category_id", categories, "category")):
-            if not _whole(item.get(key), 1):
-                errors[f"{index}.{key}"] = f"The field '{key}' must be an integer from 1."
-            elif item[key] not in rows:
-                errors[f"{index}.{key}"] = f"The {label} {item[key]} does not exist."
-    if errors:
-        raise invalid(errors, "The category assignments were not valid.")
-    added: dict[int, list[int]] = {}
-    for item in items:
-        product = products[item["product_id"]]
-        current = added.setdefault(product["id"], list(product.get("categories") or ()))
-        if item["category_id"] not in current:
-            current.append(item["category_id"])
-    for product_id, listed in added.items():
-        if listed != list(products[product_id].get("categories") or ()):
-            merge_row(state, state.tables["products"].resource, products[product_id], {"categories": listed})
-    return NO_CONTENT
-
-
-def _unassign(state: State, renderer: Renderer, call: Call) -> StoreResponse:
-    """DELETE /catalog/products/category-assignments: needs product_id:in or category_id:in (422); 204."""
-    if not call.query.get("product_id:in") and not call.query.get("category_id:in"):
-        raise invalid({"filter": "Give at least one of: product_id:in, category_id:in."},
-                      "A filter is required to delete category assignments.")
-    removed: dict[int, set[int]] = {}
-    for row, category_id in _pairs(state, call.query):
-        removed.setdefault(row["id"], set()).add(category_id)
-    products = state.tables["products"]
-    for product_id, gone in removed.items():
-        row = products.rows[product_id]
-        kept = [one for one in row.get("categories") or () if one not in gone]
-        merge_row(state, products.resource, row, {"categories": kept})
-    return NO_CONTENT
-
-
 def delete_image(state: State, renderer: Renderer, call: Call) -> StoreResponse:
     """DELETE …/{id}/image: the category's or brand's ``image_file`` emptied; 204 (404 without the object)."""
     table = state.tables[call.family.table]
@@ -291,23 +192,37 @@ def delete_image(state: State, renderer: Renderer, call: Call) -> StoreResponse:
     return NO_CONTENT
 
 
+def upload_image(state: State, renderer: Renderer, call: Call) -> StoreResponse:
+    """POST …/{id}/image (multipart ``image_file``, read by ``sandbox.forms``): the category's or
+    brand's ``image_file`` becomes the stored upload's address; answers ``{data: {image_url}}``.
+    Choice: a JSON ``image_url`` is taken too (the API takes only the file)."""
+    table = state.tables[call.family.table]
+    row = table.rows.get(call.ids[0])
+    if row is None:
+        raise not_found(call.family.label)
+    body = call.body if isinstance(call.body, dict) else {}
+    address = body.get("image_url")
+    if not isinstance(address, str) or not address:
+        raise invalid({"image_file": "Send the image as a multipart/form-data file named image_file."},
+                      "The image file is missing.")
+    merge_row(state, table.resource, row, {"image_file": address})
+    return data_response({"image_url": address})
+
+
 FAMILIES: Mapping[str, Family] = {
-    family.name: family for family in (CATEGORIES, CATEGORY_METAFIELDS, SORT_ORDERS, ASSIGNMENTS)
+    family.name: family for family in (CATEGORIES, CATEGORY_METAFIELDS, SORT_ORDERS)
 }
 
 ROUTES: tuple[Route, ...] = (
     Route("catalog/categories", "categories", {"GET": LIST, "POST": CREATE, "DELETE": "delete_categories"}),
     Route("catalog/categories/{category_id}", "categories", ITEM),
     *metafield_routes("catalog/categories/{category_id}", "category_metafields"),
-    Route("catalog/categories/{category_id}/image", "categories", {"DELETE": "delete_image"}),
+    Route("catalog/categories/{category_id}/image", "categories", {"POST": "upload_image", "DELETE": "delete_image"}),
     Route("catalog/categories/{category_id}/products/sort-order", "category_sort_orders",
           {"GET": "list_sort_order", "PUT": "update_sort_order"}),
-    Route("catalog/products/category-assignments", "category_assignments",
-          {"GET": "list_category_assignments", "PUT": "assign_categories", "DELETE": "unassign_categories"}),
 )
 
 ACTIONS: Mapping[str, Action] = {
-    "delete_categories": _delete_categories, "delete_image": delete_image,
+    "delete_categories": _delete_categories, "delete_image": delete_image, "upload_image": upload_image,
     "list_sort_order": _list_sort_order, "update_sort_order": _update_sort_order,
-    "list_category_assignments": _list_assignments, "assign_categories": _assign, "unassign_categories": _unassign,
 }

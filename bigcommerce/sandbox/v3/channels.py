@@ -30,29 +30,19 @@ from bigcommerce.sandbox.rows import merge_row
 from bigcommerce.sandbox.state import CHANNELS as CHANNEL_ROWS
 from bigcommerce.sandbox.state import State
 from bigcommerce.sandbox.v3.answers import data_response, list_response
-from bigcommerce.sandbox.v3.catalog import METAFIELD_FIELDS, METAFIELD_FILTERS
 from bigcommerce.sandbox.v3.errors import V3Error, bad_input, invalid
 from bigcommerce.sandbox.v3.lists import filtered
+from bigcommerce.sandbox.v3.metafields import metafield_routes, metafields_of
 from bigcommerce.sandbox.v3.platform_fields import currency_assignment, store_currencies
 from bigcommerce.sandbox.v3.query import page_meta
 from bigcommerce.sandbox.v3.render import Renderer
 from bigcommerce.sandbox.v3.schema import (
-    COUNTS,
-    CREATE,
-    CREATE_MANY,
-    CURSOR_AND_OFFSET,
-    DELETE_LISTED,
     GET,
-    ITEM,
-    LIST,
-    UPDATE_MANY,
     Action,
-    Batch,
     Call,
     Family,
     Field,
     Route,
-    Unique,
     bounds,
     col,
     computed,
@@ -115,15 +105,7 @@ CHANNELS = Family(
 CURRENCY_ASSIGNMENTS = Family(name="currency_assignments", table="channels", label="currency assignment",
                               fields=(), parent_table="channels")
 
-CHANNEL_METAFIELDS = Family(
-    name="channel_metafields", table="metafields", label="metafield", fields=METAFIELD_FIELDS,
-    required=("permission_set", "namespace", "key", "value"),
-    filters=METAFIELD_FILTERS, sorts={"id": "id"}, paging=CURSOR_AND_OFFSET,
-    unique=(Unique(("namespace", "key"), per_parent=True),),
-    batch=Batch(COUNTS),
-    scope={"resource_type": "channel"}, parent_table="channels", parent_column="resource_id",
-    max_per_parent=250,
-)
+CHANNEL_METAFIELDS = metafields_of("channel_metafields", "channel", "channels")
 
 
 # ------------------------------------------------------------------ channels
@@ -300,8 +282,5 @@ ROUTES: tuple[Route, ...] = (
     Route("channels/{channel_id}/currency-assignments", "currency_assignments",
           {"GET": "get_assignment", "POST": "set_assignment", "PUT": "set_assignment",
            "DELETE": "delete_assignment"}, per_parent=True),
-    Route("channels/{channel_id}/metafields", "channel_metafields", {"GET": LIST, "POST": CREATE}, per_parent=True),
-    Route("channels/{channel_id}/metafields/{metafield_id}", "channel_metafields", ITEM, per_parent=True),
-    Route("channels/metafields", "channel_metafields",
-          {"GET": LIST, "POST": CREATE_MANY, "PUT": UPDATE_MANY, "DELETE": DELETE_LISTED}),
+    *metafield_routes("channels/{channel_id}", "channel_metafields"),
 )

@@ -23,25 +23,15 @@ from bigcommerce.sandbox.responses import StoreResponse, dumps
 from bigcommerce.sandbox.rows import insert_row, merge_row
 from bigcommerce.sandbox.state import State
 from bigcommerce.sandbox.v3.answers import list_response
-from bigcommerce.sandbox.v3.catalog import METAFIELD_FIELDS, METAFIELD_FILTERS
 from bigcommerce.sandbox.v3.codecs import number
 from bigcommerce.sandbox.v3.errors import bad_input, invalid, not_found
+from bigcommerce.sandbox.v3.metafields import METAFIELD_FILTERS, REQUIRED, metafield_routes, metafields_of
 from bigcommerce.sandbox.v3.render import Renderer
 from bigcommerce.sandbox.v3.schema import (
-    COUNTS,
-    CREATE,
-    CREATE_MANY,
-    CURSOR_AND_OFFSET,
-    DELETE_LISTED,
-    ITEM,
-    LIST,
-    UPDATE_MANY,
     Action,
-    Batch,
     Call,
     Family,
     Route,
-    Unique,
     col,
     on,
 )
@@ -49,17 +39,11 @@ from bigcommerce.sandbox.values import iso8601
 
 Row = dict[str, Any]
 
-ORDER_METAFIELDS = Family(
-    name="order_metafields", table="metafields", label="metafield", fields=METAFIELD_FIELDS,
-    required=("permission_set", "namespace", "key", "value"),
-    update_required=("permission_set", "namespace", "key", "value"),  # MetafieldPut is MetafieldBase_Post
+ORDER_METAFIELDS = metafields_of(
+    "order_metafields", "order", "orders",
+    update_required=REQUIRED,  # MetafieldPut is MetafieldBase_Post
     filters={**METAFIELD_FILTERS, "date_created": on("date_created", kind="date"),
              "date_modified": on("date_modified", kind="date")},
-    sorts={"id": "id"}, paging=CURSOR_AND_OFFSET,
-    unique=(Unique(("namespace", "key"), per_parent=True),),
-    batch=Batch(COUNTS),
-    scope={"resource_type": "order"}, parent_table="orders", parent_column="resource_id",
-    max_per_parent=250,
 )
 TRANSACTIONS = Family(name="order_transactions", table="order_transactions", label="transaction",
                       fields=(col("id", codec="int", read_only=True),),
@@ -266,10 +250,7 @@ def _put_settings(state: State, renderer: Renderer, call: Call) -> StoreResponse
 FAMILIES: Mapping[str, Family] = {family.name: family for family in (ORDER_METAFIELDS, TRANSACTIONS, ORDER_SETTINGS)}
 
 ROUTES: tuple[Route, ...] = (
-    Route("orders/{order_id}/metafields", "order_metafields", {"GET": LIST, "POST": CREATE}, per_parent=True),
-    Route("orders/{order_id}/metafields/{metafield_id}", "order_metafields", ITEM, per_parent=True),
-    Route("orders/metafields", "order_metafields",
-          {"GET": LIST, "POST": CREATE_MANY, "PUT": UPDATE_MANY, "DELETE": DELETE_LISTED}),
+    *metafield_routes("orders/{order_id}", "order_metafields"),
     Route("orders/{order_id}/transactions", "order_transactions", {"GET": "order_transactions"}, per_parent=True),
     Route("orders/{order_id}/payment_actions/capture", "order_transactions", {"POST": "order_capture"},
           per_parent=True),

@@ -27,22 +27,16 @@ from typing import Any
 from bigcommerce.sandbox.responses import StoreResponse
 from bigcommerce.sandbox.state import SERIAL, State
 from bigcommerce.sandbox.v3.answers import data_response, item_error
-from bigcommerce.sandbox.v3.catalog import METAFIELD_FIELDS, METAFIELD_FILTERS
 from bigcommerce.sandbox.v3.errors import not_found
+from bigcommerce.sandbox.v3.metafields import metafield_routes, metafields_of
 from bigcommerce.sandbox.v3.query import wanted
 from bigcommerce.sandbox.v3.render import Renderer
 from bigcommerce.sandbox.v3.schema import (
-    COUNTS,
     CREATE,
-    CREATE_MANY,
-    CURSOR_AND_OFFSET,
     DELETE,
-    DELETE_LISTED,
     GET,
     ITEM,
     LIST,
-    UPDATE_MANY,
-    Batch,
     Call,
     Family,
     Field,
@@ -138,15 +132,7 @@ REVIEWS = _product_part("reviews", "product_reviews", "review", REVIEW_FIELDS, r
 COMPLEX_RULES = _product_part("complex_rules", "product_rules", "complex rule", COMPLEX_RULE_FIELDS,
                               required=("conditions",), unique=(Unique(("conditions",), per_parent=True),))
 
-VARIANT_METAFIELDS = Family(
-    name="variant_metafields", table="metafields", label="metafield", fields=METAFIELD_FIELDS,
-    required=("permission_set", "namespace", "key", "value"),
-    filters=METAFIELD_FILTERS, sorts={"id": "id"}, paging=CURSOR_AND_OFFSET,
-    unique=(Unique(("namespace", "key"), per_parent=True),),
-    batch=Batch(COUNTS),
-    scope={"resource_type": "variant"}, parent_table="product_skus", parent_column="resource_id",
-    parent_label="variant", max_per_parent=250,
-)
+VARIANT_METAFIELDS = metafields_of("variant_metafields", "variant", "product_skus", parent_label="variant")
 
 FAMILIES: Mapping[str, Family] = {
     family.name: family
@@ -203,7 +189,6 @@ SAVE_RULE = "save_bulk_pricing_rule"
 # ------------------------------------------------------------------ routes
 
 PRODUCT = "catalog/products/{product_id}"
-VARIANT_METAFIELDS_PATH = f"{PRODUCT}/variants/{{variant_id}}/metafields"
 LIST_CREATE = {"GET": LIST, "POST": CREATE}
 
 ROUTES: tuple[Route, ...] = (
@@ -220,10 +205,6 @@ ROUTES: tuple[Route, ...] = (
     Route(f"{PRODUCT}/complex-rules/{{complex_rule_id}}", "complex_rules", ITEM, per_parent=True),
     Route(f"{PRODUCT}/reviews", "reviews", LIST_CREATE, per_parent=True),
     Route(f"{PRODUCT}/reviews/{{review_id}}", "reviews", ITEM, per_parent=True),
-    Route(VARIANT_METAFIELDS_PATH, "variant_metafields", LIST_CREATE, per_parent=True, parent_index=1,
-          parent_owner="product_id"),
-    Route(f"{VARIANT_METAFIELDS_PATH}/{{metafield_id}}", "variant_metafields", ITEM, per_parent=True,
-          parent_index=1, parent_owner="product_id"),
-    Route("catalog/variants/metafields", "variant_metafields",
-          {"GET": LIST, "POST": CREATE_MANY, "PUT": UPDATE_MANY, "DELETE": DELETE_LISTED}),
+    *metafield_routes(f"{PRODUCT}/variants/{{variant_id}}", "variant_metafields", "catalog/variants", parent_index=1,
+                      parent_owner="product_id"),
 )

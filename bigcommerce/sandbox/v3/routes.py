@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from bigcommerce.sandbox.v3 import (
+    assignments,
     brands,
     cart_settings,
     carts,
@@ -52,6 +53,7 @@ FAMILY_MODULES = (
     categories,
     trees,
     brands,
+    assignments,
     customers,
     orders,
     refund_quotes,

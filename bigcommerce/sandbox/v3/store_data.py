@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from bigcommerce.sandbox.v3.catalog import METAFIELD_FIELDS, METAFIELD_FILTERS
+from bigcommerce.sandbox.v3.metafields import METAFIELD_FIELDS, METAFIELD_FILTERS
 from bigcommerce.sandbox.v3.schema import (
     COUNTS,
     CREATE_MANY,
