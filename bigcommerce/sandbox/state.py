@@ -6,8 +6,9 @@ holds rows no v2 resource shows (``STATE_ONLY``: metafields, keyed by owner type
 refunds, payment transactions and order settings; category trees; channels, their listings,
 sites and site routes; price lists, their records and assignments; inventory locations and the
 stock held at them), which ``DEPENDENTS`` drops with the row they name; and the v3 content
-tables of ``content_tables`` (scripts, widgets, promotions, the store log...) and the customer
-extras and tax tables of ``customer_tables`` (attributes, subscribers, tax zones and rates...).
+tables of ``content_tables`` (scripts, widgets, promotions, the store log...), the customer
+extras and tax tables of ``customer_tables`` (attributes, subscribers, tax zones and rates...)
+and ``cart_tables`` (carts and their line items, wishlists and their items).
 Rows keep ascending-id order, so an unfiltered page is a list slice, not a scan. Ids are
 integers per table, never reused (product videos are keyed by their YouTube id within their
 product, and carry an integer ``serial`` besides, the id v3 shows). Nothing here knows an API
@@ -18,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Callable
 
+from bigcommerce.sandbox.cart_tables import CART_TABLES
 from bigcommerce.sandbox.catalog import CHILDREN, RESOURCES, Resource
 from bigcommerce.sandbox.content_tables import CONTENT_TABLES
 from bigcommerce.sandbox.customer_tables import CUSTOMER_TABLES
@@ -135,22 +137,26 @@ STATE_ONLY: tuple[Resource, ...] = (
     METAFIELDS, ORDER_REFUNDS, ORDER_TRANSACTIONS, ORDER_SETTINGS, CATEGORY_TREES,
     CHANNELS, CHANNEL_LISTINGS, SITES, SITE_ROUTES, HOOK_ADMIN,
     PRICE_LISTS, PRICE_LIST_RECORDS, PRICE_LIST_ASSIGNMENTS, INVENTORY_LOCATIONS, LOCATION_INVENTORY,
-    *CONTENT_TABLES, *CUSTOMER_TABLES,
+    *CONTENT_TABLES, *CUSTOMER_TABLES, *CART_TABLES,
 )
 
 # Owner table -> the state-only rows naming it, as (table, column): dropping the owner drops them.
 DEPENDENTS: Mapping[str, tuple[tuple[str, str], ...]] = {
     "price_lists": (("price_list_records", "price_list_id"), ("price_list_assignments", "price_list_id")),
     "customer_groups": (("price_list_assignments", "customer_group_id"),),
-    "product_skus": (("price_list_records", "variant_id"), ("location_inventory", "variant_id")),
+    "product_skus": (("price_list_records", "variant_id"), ("location_inventory", "variant_id"),
+                     ("cart_items", "variant_id"), ("wishlist_items", "variant_id")),
     "products": (("location_inventory", "product_id"), ("channel_listings", "product_id"),
-                 ("product_tax_properties", "product_id")),
+                 ("product_tax_properties", "product_id"), ("cart_items", "product_id"),
+                 ("wishlist_items", "product_id")),
     "channels": (("channel_listings", "channel_id"),),
     "sites": (("site_routes", "site_id"),),
     "inventory_locations": (("location_inventory", "location_id"),),
     "customers": (("customer_attribute_values", "customer_id"), ("customer_tax_properties", "customer_id")),
     "customer_attributes": (("customer_attribute_values", "attribute_id"),),
     "tax_zones": (("tax_rates", "tax_zone_id"),),
+    "carts": (("cart_items", "cart_id"),),
+    "wishlists": (("wishlist_items", "wishlist_id"),),
 }
 
 # The integer id of a row whose table keys it by a string (a video's YouTube id): unique in

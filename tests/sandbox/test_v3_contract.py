@@ -40,7 +40,7 @@ def test_a_wrong_store_hash_is_a_v3_404(seeded_sandbox: Sandbox) -> None:
     error_of(response, 404)
 
 
-@pytest.mark.parametrize("method, path", [("GET", "settings/catalog"), ("POST", "carts"),
+@pytest.mark.parametrize("method, path", [("GET", "settings/catalog"), ("PUT", "checkouts/settings"),
                                           ("GET", "infrastructure/projects"),
                                           ("POST", "catalog/products/1/variants/1/image")])
 def test_an_unserved_v3_operation_is_a_501_naming_method_and_path(seeded_sandbox: Sandbox, method: str,

@@ -157,6 +157,9 @@ COMPUTED: Mapping[str, Callable[[State, Row], Any]] = {
     **PLATFORM_COMPUTED,
     **CUSTOMER_COMPUTED,
     "variant_sku": lambda state, row: state.tables["product_skus"].rows.get(row.get("variant_id"), {}).get("sku", ""),
+    "wishlist_items": lambda state, row: [
+        {"id": item["id"], "product_id": item.get("product_id"), "variant_id": item.get("variant_id")}
+        for item in state.tables["wishlist_items"].children(row["id"]).values()],
 }
 
 

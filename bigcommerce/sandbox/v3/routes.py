@@ -15,10 +15,14 @@ from dataclasses import dataclass
 from bigcommerce.sandbox.v3 import (
     assignments,
     brands,
+    cart_settings,
+    carts,
     catalog,
     categories,
     channel_listings,
     channels,
+    checkouts,
+    consignments,
     customer_attributes,
     customer_form_fields,
     customer_settings,
@@ -42,6 +46,7 @@ from bigcommerce.sandbox.v3 import (
     trees,
     webhooks,
     widgets,
+    wishlists,
 )
 from bigcommerce.sandbox.v3.schema import Action, Family, Route
 from bigcommerce.sandbox.v3.templates import TEMPLATES
@@ -56,9 +61,6 @@ FAMILY_MODULES = (
     brands,
     assignments,
     customers,
-    customer_attributes,
-    customer_form_fields,
-    customer_settings,
     orders,
     refund_quotes,
     refunds,
@@ -77,6 +79,14 @@ FAMILY_MODULES = (
     subscribers,
     tax,
     tax_properties,
+    customer_attributes,
+    customer_form_fields,
+    customer_settings,
+    carts,
+    cart_settings,
+    checkouts,
+    consignments,
+    wishlists,
 )
 
 FAMILIES: Mapping[str, Family] = {name: family for module in FAMILY_MODULES for name, family in module.FAMILIES.items()}
