@@ -157,3 +157,15 @@ def test_variant_metafields_one_variant_at_a_time_and_in_batches(api: Bigcommerc
     assert api.v3.ProductVariantMetafields.all(pid, second) == []
     with pytest.raises(ResourceNotFound):
         api.v3.ProductVariantMetafields.all(new_product(api, "Parts other kettle"), first)
+
+
+def test_a_variant_image_through_the_client_by_url_and_by_upload(api: BigcommerceApi) -> None:
+    product = api.v3.Products.create(name="Variant image kettle", type="physical", weight=1, price=20,
+                                     variants=[{"sku": "VIMG-1", "option_values": [
+                                         {"option_display_name": "Size", "label": "S"}]}])
+    variant = product.variants()[0]
+    by_url = api.v3.ProductVariantImage.create(product.id, variant.id, image_url=IMAGE_URL)
+    assert by_url["image_url"] == IMAGE_URL
+    uploaded = api.v3.ProductVariantImage.upload(product.id, variant.id, file=b"\x89PNG", filename="s.png")
+    assert uploaded["image_url"].endswith("/s.png")
+    assert api.ProductSkus.get(product.id, variant.id).image_file == uploaded["image_url"]

@@ -42,7 +42,7 @@ def test_a_wrong_store_hash_is_a_v3_404(seeded_sandbox: Sandbox) -> None:
 
 @pytest.mark.parametrize("method, path", [("GET", "settings/catalog"), ("PUT", "checkouts/settings"),
                                           ("GET", "infrastructure/projects"),
-                                          ("POST", "catalog/products/1/variants/1/image")])
+                                          ("POST", "catalog/products/1/modifiers/1/values/1/image")])
 def test_an_unserved_v3_operation_is_a_501_naming_method_and_path(seeded_sandbox: Sandbox, method: str,
                                                                   path: str) -> None:
     body = error_of(v3(seeded_sandbox, method, path, json=[] if method != "GET" else None), 501)

@@ -416,3 +416,18 @@ def test_a_product_subresource_of_a_missing_product_is_a_404(make_real_sandbox: 
     sb = make_real_sandbox()
     for sub in ("images", "videos", "custom-fields", "bulk-pricing-rules", "reviews", "complex-rules"):
         assert error_of(v3(sb, "GET", f"catalog/products/999/{sub}"), 404)["title"] == "The product was not found."
+
+
+def test_a_variant_image_is_set_by_url_or_by_upload_and_seen_by_v2(make_real_sandbox: MakeSandbox) -> None:
+    sb = make_real_sandbox()
+    product = data(v3(sb, "POST", "catalog/products", json={**product_body("Imaged kettle"),
+                                                             "variants": size_variants("IMG")}))
+    pid, vid = product["id"], data(v3(sb, "GET", f"catalog/products/{product['id']}/variants"))[0]["id"]
+    path = f"catalog/products/{pid}/variants/{vid}/image"
+    assert data(v3(sb, "POST", path, json={"image_url": IMAGE_URL}))["image_url"] == IMAGE_URL
+    assert v2(sb, "GET", f"products/{pid}/skus/{vid}").json()["image_file"] == IMAGE_URL
+    uploaded = data(v3(sb, "POST", path, files={"image_file": ("red.png", b"\x89PNG", "image/png")}))["image_url"]
+    assert uploaded.endswith("/red.png")
+    assert v2(sb, "GET", f"products/{pid}/skus/{vid}").json()["image_file"] == uploaded
+    assert "image_url" in error_of(v3(sb, "POST", path, json={}), 422)["errors"]
+    error_of(v3(sb, "POST", f"catalog/products/{pid}/variants/999999/image", json={"image_url": IMAGE_URL}), 404)

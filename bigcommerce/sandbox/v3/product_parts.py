@@ -25,9 +25,10 @@ from collections.abc import Mapping
 from typing import Any
 
 from bigcommerce.sandbox.responses import StoreResponse
+from bigcommerce.sandbox.rows import merge_row
 from bigcommerce.sandbox.state import SERIAL, State
 from bigcommerce.sandbox.v3.answers import data_response, item_error
-from bigcommerce.sandbox.v3.errors import not_found
+from bigcommerce.sandbox.v3.errors import invalid, not_found
 from bigcommerce.sandbox.v3.metafields import metafield_routes, metafields_of
 from bigcommerce.sandbox.v3.query import wanted
 from bigcommerce.sandbox.v3.render import Renderer
@@ -183,7 +184,24 @@ def save_bulk_pricing_rule(state: State, renderer: Renderer, call: Call) -> Stor
     return data_response(renderer.render(family, saved, (), wanted(call.query, "include_fields")))
 
 
-ACTIONS = {"save_bulk_pricing_rule": save_bulk_pricing_rule}
+def set_variant_image(state: State, renderer: Renderer, call: Call) -> StoreResponse:
+    """POST …/variants/{variant_id}/image (JSON ``image_url`` or a multipart ``image_file``, §3.2):
+    replaces the SKU's ``image_file``, which v2 prints; answers ``{data: {image_url}}``."""
+    product_id, variant_id = call.ids[0], call.ids[1]
+    if product_id not in state.tables["products"].rows:
+        raise not_found("product")
+    sku = state.tables["product_skus"].rows.get(variant_id)
+    if sku is None or sku.get("product_id") != product_id:
+        raise not_found("variant")
+    address = call.body.get("image_url") if isinstance(call.body, dict) else None
+    if not isinstance(address, str) or not address or len(address) > 255:
+        raise invalid({"image_url": "Send image_url (at most 255 characters) or a file named image_file."},
+                      "The variant image is missing.")
+    merge_row(state, state.tables["product_skus"].resource, sku, {"image_file": address})
+    return data_response({"image_url": address})
+
+
+ACTIONS = {"save_bulk_pricing_rule": save_bulk_pricing_rule, "set_variant_image": set_variant_image}
 SAVE_RULE = "save_bulk_pricing_rule"
 
 # ------------------------------------------------------------------ routes
@@ -205,6 +223,7 @@ ROUTES: tuple[Route, ...] = (
     Route(f"{PRODUCT}/complex-rules/{{complex_rule_id}}", "complex_rules", ITEM, per_parent=True),
     Route(f"{PRODUCT}/reviews", "reviews", LIST_CREATE, per_parent=True),
     Route(f"{PRODUCT}/reviews/{{review_id}}", "reviews", ITEM, per_parent=True),
+    Route(f"{PRODUCT}/variants/{{variant_id}}/image", "images", {"POST": "set_variant_image"}),
     *metafield_routes(f"{PRODUCT}/variants/{{variant_id}}", "variant_metafields", "catalog/variants", parent_index=1,
                       parent_owner="product_id"),
 )
