@@ -410,3 +410,35 @@ def test_shopper_profiles_are_added_to_a_segment_as_an_array_of_ids() -> None:
     result = v3.SegmentShopperProfiles.create_many(["p1", "p2"], "seg-1", connection=conn)  # type: ignore[arg-type]
     assert conn.calls == [("POST", "segments/seg-1/shopper-profiles", {"json": ["p1", "p2"]})]
     assert [profile["id"] for profile in result.succeeded] == ["p1", "p2"] and result.ok
+
+
+class EchoRecorder(Recorder):
+    """Answers every batch with the items it was sent, saved."""
+
+    def _request(self, method: str, url: str, **kwargs: Any) -> tuple[Any, None]:
+        self.calls.append((method, url, kwargs))
+        return {"data": list(kwargs.get("json") or [])}, None
+
+
+BATCH_CLASSES = sorted(
+    (cls for cls in vars(v3).values()
+     if isinstance(cls, type) and issubclass(cls, v3.V3Resource) and getattr(cls, "batch_limit", None)
+     and (issubclass(cls, v3.BatchCreateableV3) or issubclass(cls, v3.BatchUpdateableV3))),
+    key=lambda cls: cls.__name__)
+
+
+@pytest.mark.parametrize("cls", BATCH_CLASSES, ids=lambda cls: cls.__name__)
+def test_batches_are_chunked_at_each_endpoints_limit_and_limit_plus_one(cls: Any) -> None:
+    parents = [1] * len(re.findall(r"\{[^}]+\}", cls.path))
+    for verb, limit in (("create_many", cls.batch_limit), ("update_many", cls.update_batch_limit or cls.batch_limit)):
+        if not hasattr(cls, verb):
+            continue
+        if verb == "create_many" and cls.create_many_method == "PUT":
+            limit = cls.update_batch_limit or cls.batch_limit
+        for count, sizes in ((limit, [limit]), (limit + 1, [limit, 1])):
+            conn = EchoRecorder()
+            keys = {*cls.batch_key, cls.id_field}
+            items = [{key: n if key != "currency" else "usd" for key in keys} for n in range(1, count + 1)]
+            result = getattr(cls, verb)(items, *parents, connection=conn)
+            assert [len(call[2]["json"]) for call in conn.calls] == sizes, (verb, count)
+            assert result.ok and len(result.succeeded) == count
