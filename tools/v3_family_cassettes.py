@@ -6,7 +6,7 @@ it (``all(...)`` for a list, ``get(...)`` for one object or a singleton, parent 
 The request is what the client sends for that call, captured with a stand-in connection; the
 answer is the spec's example, byte for byte as YAML holds it. ``calls.json`` says, per family,
 the class, the verb, its arguments and the data the call must return (the example's ``data``,
-or the whole body where it has no envelope), for ``tests/unit/test_v3_families.py``.
+or the whole body where it has no envelope), for ``tests/unit/test_v3_family_cassettes.py``.
 
 ``python tools/v3_family_cassettes.py [--specs DIR]`` re-runs to the same output.
 """
