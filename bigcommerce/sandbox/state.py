@@ -166,7 +166,7 @@ SERIAL = "serial"
 # Owner table -> its metafields' ``resource_type``: dropping an owner drops its metafields.
 METAFIELD_OWNERS: Mapping[str, str] = {
     "products": "product", "product_skus": "variant", "categories": "category", "brands": "brand",
-    "customers": "customer", "orders": "order", "channels": "channel",
+    "customers": "customer", "orders": "order", "channels": "channel", "carts": "cart",
 }
 
 

@@ -162,3 +162,15 @@ def test_cart_settings_are_read_and_written_through_the_client(client: Bigcommer
     assert client.v3.CartSettingsChannels.get(1)["allow_purchasing"] is None
     assert client.v3.CartSettingsChannels.update(1, allow_purchasing=True)["allow_purchasing"] is True
     assert client.v3.CartSettings.get()["allow_purchasing"] is False
+
+
+def test_a_carts_metafields_through_the_client(client: BigcommerceApi) -> None:
+    first, _ = _simple_products(client)
+    made = client.v3.Carts.create(line_items=[{"product_id": first["id"], "quantity": 1}])
+    note = client.v3.CartMetafields.create(made["id"], namespace="gift", key="note", value="Hello",
+                                           permission_set="write")
+    assert note["resource_id"] == made["id"]
+    assert [m["value"] for m in client.v3.CartMetafields.all(made["id"])] == ["Hello"]
+    assert note.update(value="Bye")["value"] == "Bye"
+    note.delete()
+    assert client.v3.CartMetafields.all(made["id"]) == []

@@ -423,3 +423,19 @@ def test_carts_wishlists_and_cart_settings_survive_dump_and_load(sb: Sandbox) ->
     fresh = json.loads(store.handle_v3("POST", "carts", {}, {"line_items": [
         {"product_id": mug["id"], "quantity": 1}]}).body)["data"]
     assert fresh["id"] != made["id"] and physical(fresh)[0]["id"] != physical(before)[0]["id"]
+
+
+def test_a_carts_metafields_are_named_by_its_uuid_and_go_with_it(sb: Sandbox) -> None:
+    made = cart(sb, {"product_id": product(sb)["id"], "quantity": 1})
+    path = f"carts/{made['id']}/metafields"
+    field = data(v3(sb, "POST", path, json={"namespace": "gift", "key": "note", "value": "Happy birthday",
+                                             "permission_set": "write"}))
+    assert field["resource_type"] == "cart" and field["resource_id"] == made["id"]  # a string: the uuid
+    assert [m["key"] for m in data(v3(sb, "GET", path))] == ["note"]
+    assert data(v3(sb, "PUT", f"{path}/{field['id']}", json={"value": "Congrats"}))["value"] == "Congrats"
+    assert "namespace" in error_of(v3(sb, "POST", path, json={"key": "k", "value": "v", "permission_set": "read"}),
+                                   422)["errors"]
+    error_of(v3(sb, "GET", "carts/00000000-0000-0000-0000-000000000000/metafields"), 404)
+    assert v3(sb, "DELETE", f"carts/{made['id']}").status_code == 204
+    assert not [m for m in sb.store.dump()["metafields"] if m.get("resource_type") == "cart"]
+    assert v3(sb, "GET", "carts/metafields").status_code == 501  # its items name carts by uuid: not served

@@ -27,9 +27,10 @@ from bigcommerce.sandbox.state import State
 from bigcommerce.sandbox.v3.answers import data_response
 from bigcommerce.sandbox.v3.cart_lines import check_version, line_fields, lines_of, render_cart, same_line
 from bigcommerce.sandbox.v3.errors import V3Error, invalid, not_found
+from bigcommerce.sandbox.v3.metafields import METAFIELD_FIELDS, metafield_routes, metafields_of
 from bigcommerce.sandbox.v3.query import wanted
 from bigcommerce.sandbox.v3.render import Renderer
-from bigcommerce.sandbox.v3.schema import Action, Call, Family, Route, col
+from bigcommerce.sandbox.v3.schema import Action, Call, Family, Route, col, computed
 from bigcommerce.sandbox.v3.writes import new_uuid
 
 Row = dict[str, Any]
@@ -234,7 +235,15 @@ def _redirect_urls(state: State, renderer: Renderer, call: Call) -> StoreRespons
     return data_response(urls, status=201)
 
 
-FAMILIES: Mapping[str, Family] = {CARTS.name: CARTS}
+# Metafields of one cart, named by the cart's uuid in the path and in ``resource_id``. The
+# store-wide batch path (``carts/metafields``) is not served: its items name carts by uuid.
+CART_METAFIELDS = metafields_of(
+    "cart_metafields", "cart", "carts", parent_label="cart", parent_key="uuid",
+    fields=tuple(computed("resource_id", "cart_uuid") if item.name == "resource_id" else item
+                 for item in METAFIELD_FIELDS),
+)
+
+FAMILIES: Mapping[str, Family] = {CARTS.name: CARTS, CART_METAFIELDS.name: CART_METAFIELDS}
 
 ACTIONS: Mapping[str, Action] = {
     "cart_create": _create, "cart_get": _get, "cart_update": _update, "cart_delete": _delete,
@@ -250,4 +259,5 @@ ROUTES: tuple[Route, ...] = (
     Route("carts/{cartId}/items/{itemId}", "carts", {"PUT": "cart_item_update", "DELETE": "cart_item_delete"},
           text_params=2),
     Route("carts/{cartId}/redirect_urls", "carts", {"POST": "cart_redirect_urls"}, text_params=1),
+    *metafield_routes("carts/{cart_id}", "cart_metafields", batch=False),
 )

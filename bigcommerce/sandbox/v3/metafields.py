@@ -56,23 +56,28 @@ METAFIELD_FILTERS: dict[str, Filter] = {
 def metafields_of(name: str, resource_type: str, parent_table: str, **options: Any) -> Family:
     """The metafields of one owner kind (``options``: any other ``Family`` attribute)."""
     declared: dict[str, Any] = {
-        "required": REQUIRED, "filters": METAFIELD_FILTERS, "sorts": {"id": "id"}, "paging": CURSOR_AND_OFFSET,
+        "fields": METAFIELD_FIELDS, "required": REQUIRED, "filters": METAFIELD_FILTERS, "sorts": {"id": "id"},
+        "paging": CURSOR_AND_OFFSET,
         "unique": (Unique(("namespace", "key"), per_parent=True),), "batch": Batch(COUNTS),
         "scope": {"resource_type": resource_type}, "parent_table": parent_table, "parent_column": "resource_id",
         "max_per_parent": 250, **options,
     }
-    return Family(name=name, table="metafields", label="metafield", fields=METAFIELD_FIELDS, **declared)
+    return Family(name=name, table="metafields", label="metafield", **declared)
 
 
 def metafield_routes(
-    owner_path: str, family: str, collection: str = "", item: str = "metafield_id", **route: Any
+    owner_path: str, family: str, collection: str = "", item: str = "metafield_id", batch: bool = True,
+    **route: Any,
 ) -> tuple[Route, ...]:
     """``{owner}/{id}/metafields``, its item path, and the batch ``{collection}/metafields``
     (``collection``: the owner path without its id, unless given; ``item``: the item's path
-    parameter as the spec spells it)."""
+    parameter as the spec spells it; ``batch``: whether the store-wide batch path is served)."""
     batch_path = (collection or owner_path.rpartition("/")[0]) + "/metafields"
-    return (
+    owned = (
         Route(f"{owner_path}/metafields", family, {"GET": LIST, "POST": CREATE}, per_parent=True, **route),
         Route(f"{owner_path}/metafields/{{{item}}}", family, ITEM, per_parent=True, **route),
-        Route(batch_path, family, {"GET": LIST, "POST": CREATE_MANY, "PUT": UPDATE_MANY, "DELETE": DELETE_LISTED}),
     )
+    if not batch:
+        return owned
+    return (*owned, Route(batch_path, family,
+                          {"GET": LIST, "POST": CREATE_MANY, "PUT": UPDATE_MANY, "DELETE": DELETE_LISTED}))

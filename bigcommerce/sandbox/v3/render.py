@@ -134,6 +134,8 @@ def _redirect_to_url(state: State, row: Row) -> str:
 
 
 COMPUTED: Mapping[str, Callable[[State, Row], Any]] = {
+    # A cart metafield's owner is named by the cart's uuid (carts.v3.yml: resource_id is a string).
+    "cart_uuid": lambda state, row: state.tables["carts"].rows.get(row.get("resource_id"), {}).get("uuid"),
     "base_variant_id": _base_variant_id,
     "custom_url": _custom_url,
     "variant_price": _variant_price,

@@ -200,6 +200,7 @@ class Family:
     # The row column a path's own id names: "id" (integers, as most families), or a string column
     # (scripts' and widgets' "uuid", filled in on create) whose value the path carries.
     key_column: str = "id"
+    parent_key: str = "id"  # the parent table's column a path's parent id names (carts: uuid)
     malformed_id: int = 404  # the answer to a path id that is not an integer (pages: 422)
     offset_links: bool = True  # False: meta.pagination has no links (price lists, §2.5)
     parent_label: str = ""  # the parent's word in errors ("variant"); "" = parent_table without its "s"

@@ -104,7 +104,10 @@ class V3View:
         family = FAMILIES[route.family]
         id_count = len(params) - route.text_params
         own = max(0, id_count - 1)  # the last id may name a row by a string column (a uuid)
-        ids = [_path_id(raw) for raw in params[:own]] + [self._own_id(family, raw) for raw in params[own:id_count]]
+        by_key = route.parent_index if route.per_parent and family.parent_key != "id" else -1  # a cart's uuid
+        ids = [self._row_id(family.parent_table, family.parent_key, raw, family.parent_word) if index == by_key
+               else _path_id(raw) if index < own else self._own_id(family, raw)
+               for index, raw in enumerate(params[:id_count])]
         parent_id = ids[route.parent_index] if route.per_parent else None
         if parent_id is not None:
             self._check_parent(route, family, ids)
@@ -123,6 +126,13 @@ class V3View:
             if row.get(family.key_column) == raw and all(row.get(c) == v for c, v in family.scope.items()):
                 return int(row["id"])
         raise not_found(family.label)
+
+    def _row_id(self, table: str, column: str, raw: str, label: str) -> int:
+        """The id of the row of ``table`` whose ``column`` is ``raw`` (404 when none is)."""
+        for row in self.state.tables[table].rows.values():
+            if row.get(column) == raw:
+                return int(row["id"])
+        raise not_found(label)
 
     def _check_parent(self, route: Route, family: Family, ids: list[int]) -> None:
         """404 unless the parent exists (and, three levels deep, belongs to the id before it)."""
