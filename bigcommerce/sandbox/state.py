@@ -167,6 +167,7 @@ SERIAL = "serial"
 METAFIELD_OWNERS: Mapping[str, str] = {
     "products": "product", "product_skus": "variant", "categories": "category", "brands": "brand",
     "customers": "customer", "orders": "order", "channels": "channel", "carts": "cart",
+    "inventory_locations": "location",
 }
 
 

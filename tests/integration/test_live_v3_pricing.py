@@ -208,3 +208,11 @@ def test_variant_stock_at_a_second_location_adds_to_the_v2_sku_level(api: Bigcom
     assert [(i.identity["variant_id"], i.total_inventory_onhand) for i in listed] == [(sku["id"], 9)]
     warehouse.delete()  # its stock goes with it
     assert api.ProductSkus.get(sku["product_id"], sku["id"]).inventory_level == before
+
+
+def test_a_locations_metafields_through_the_client(api: BigcommerceApi) -> None:
+    made = api.v3.LocationMetafields.create(1, namespace="ops", key=unique("dock"), value="B", permission_set="read")
+    assert made["resource_id"] == 1 and made["resource_type"] == "location"
+    assert made["key"] in [m["key"] for m in api.v3.LocationMetafields.all(1)]
+    made.delete()
+    assert made["key"] not in [m["key"] for m in api.v3.LocationMetafields.all(1)]

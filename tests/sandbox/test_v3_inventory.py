@@ -232,3 +232,15 @@ def test_a_v3_catalog_write_of_a_variant_level_lands_at_the_default_location(sb:
     assert {loc["location_id"]: loc["total_inventory_onhand"] for loc in item["locations"]} == {1: 6, warehouse: 4}
     skus = v2(sb, "GET", f"products/{product['id']}/skus").json()
     assert [s["inventory_level"] for s in skus] == [10]
+
+
+def test_a_locations_metafields_and_the_batch_collection(make_real_sandbox: Any) -> None:
+    sb = make_real_sandbox()
+    field = data(v3(sb, "POST", "inventory/locations/1/metafields",
+                    json={"namespace": "ops", "key": "dock", "value": "B", "permission_set": "read"}))
+    assert field["resource_type"] == "location" and field["resource_id"] == 1
+    saved = v3(sb, "POST", "inventory/locations/metafields",
+               json=[{"resource_id": 1, "namespace": "ops", "key": "hours", "value": "9-5", "permission_set": "read"}])
+    assert saved.status_code == 200 and saved.json()["meta"]["success"] == 1
+    assert sorted(m["key"] for m in data(v3(sb, "GET", "inventory/locations/1/metafields"))) == ["dock", "hours"]
+    error_of(v3(sb, "GET", "inventory/locations/999/metafields"), 404)

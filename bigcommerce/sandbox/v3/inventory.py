@@ -22,6 +22,7 @@ from bigcommerce.sandbox.rows import merge_row, remove_row
 from bigcommerce.sandbox.state import State
 from bigcommerce.sandbox.v3 import inventory_items
 from bigcommerce.sandbox.v3.errors import V3Error, bad_input, invalid, not_found
+from bigcommerce.sandbox.v3.metafields import metafield_routes, metafields_of
 from bigcommerce.sandbox.v3.render import Renderer
 from bigcommerce.sandbox.v3.schema import LIST, Action, Call, Family, Field, Route, Unique, col, on
 from bigcommerce.sandbox.v3.stock import DEFAULT_LOCATION
@@ -63,7 +64,13 @@ LOCATIONS = Family(
     unique=(Unique(("code",), skip_empty=True),), max_limit=1000,
 )
 
-FAMILIES: Mapping[str, Family] = {family.name: family for family in (LOCATIONS, inventory_items.ITEMS)}
+# Metafields of a location (locations.v3.yml), as every owner's (``metafields``).
+LOCATION_METAFIELDS = metafields_of("location_metafields", "location", "inventory_locations",
+                                    parent_label="location")
+
+FAMILIES: Mapping[str, Family] = {
+    family.name: family for family in (LOCATIONS, inventory_items.ITEMS, LOCATION_METAFIELDS)
+}
 
 
 # ------------------------------------------------------------------ checks the field codecs do not make
@@ -226,6 +233,7 @@ ACTIONS: Mapping[str, Action] = {
 }
 
 ROUTES: tuple[Route, ...] = (
+    *metafield_routes("inventory/locations/{location_id}", "location_metafields"),
     Route("inventory/locations", "inventory_locations",
           {"GET": LIST, "POST": "locations_create", "PUT": "locations_update", "DELETE": "locations_delete"}),
     Route("inventory/locations/{location_id}/items", "inventory_items",
