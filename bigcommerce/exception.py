@@ -29,8 +29,13 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-import jwt
 from requests.structures import CaseInsensitiveDict
+
+try:  # pyjwt is a dependency; without it (a bare interpreter running the repo's tools) the tree still imports
+    from jwt import InvalidTokenError as _InvalidTokenError
+except ImportError:  # pragma: no cover - pyjwt is always installed with the package
+    class _InvalidTokenError(Exception):  # type: ignore[no-redef]
+        """Stands in for ``jwt.InvalidTokenError`` where pyjwt is not installed."""
 
 if TYPE_CHECKING:
     import requests
@@ -172,7 +177,7 @@ class RequestTimeout(TransportError):
     """The connect or read timeout expired."""
 
 
-class InvalidSignedPayload(jwt.InvalidTokenError, BigcommerceError):
+class InvalidSignedPayload(_InvalidTokenError, BigcommerceError):
     """A ``signed_payload_jwt`` failed verification (signature, audience, expiry or form).
 
     A subclass of ``jwt.InvalidTokenError`` too, so code written for the old

@@ -8,8 +8,6 @@ import hmac
 import json
 from typing import Any
 
-import jwt
-
 from .exception import InvalidSignedPayload
 
 # What BigCommerce signs app callbacks with; HS512 too, as the old client accepted it.
@@ -71,6 +69,8 @@ def verify_payload_jwt(signed_payload_jwt: object, client_secret: object, client
         raise InvalidSignedPayload("client_secret must be a non-empty string")
     if not isinstance(client_id, str) or not client_id:
         raise InvalidSignedPayload("client_id must be a non-empty string")
+    import jwt  # pyjwt is needed only here: the rest of the client imports without it
+
     try:
         claims = jwt.decode(
             signed_payload_jwt,
