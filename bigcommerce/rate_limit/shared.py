@@ -35,6 +35,7 @@ from .window import (
     HEADERLESS_429_BACKOFF_S,
     MAX_HEADERLESS_429_BACKOFF_S,
     PROBE_WAIT_S,
+    LimiterOptions,
     RateLimiter,
     fire_callback,
     old_client_keys,
@@ -122,8 +123,6 @@ class RedisRateLimiter:
         """The limiter of one store's window (what a connection uses); options as :class:`RateLimiter`'s."""
         if not isinstance(store, str) or not store:
             raise ValueError("store must be a non-empty string (a store hash or a host)")
-        if reserve < 0:
-            raise ValueError("reserve (min_requests_remaining) must not be negative")
         return StoreRateLimiter(self, store, max_wait_s=max_wait_s, reserve=reserve, wait=wait, callback=callback,
                                 callback_args=callback_args, sleep=sleep)
 
@@ -163,7 +162,7 @@ class RedisRateLimiter:
         return f"<RedisRateLimiter {where} prefix={self.prefix!r}>"
 
 
-class StoreRateLimiter:
+class StoreRateLimiter(LimiterOptions):
     """One store's window in Redis, as a connection sees it: the in-process limiter's verbs
     (``acquire``, ``update``, ``on_429``, ``rate_limit``), with that limiter as the fallback."""
 
@@ -179,15 +178,10 @@ class StoreRateLimiter:
         callback_args: Any,
         sleep: Callable[[float], None],
     ) -> None:
+        super().__init__(reserve=reserve, max_wait_s=max_wait_s, wait=wait, callback=callback,
+                         callback_args=callback_args, sleep=sleep)
         self.shared = shared
         self.store = store
-        self.max_wait_s = max_wait_s
-        self.reserve = reserve
-        self.wait = wait
-        self.callback = callback
-        self.callback_args = callback_args
-        self._sleep = sleep
-        self.last: dict[str, int] = {}
         self._renew()
 
     def _renew(self) -> None:
@@ -265,11 +259,6 @@ class StoreRateLimiter:
         if answer is None:
             return self._fallback().on_429(headers)
         return int(answer) / 1000.0
-
-    @property
-    def rate_limit(self) -> dict[str, int]:
-        """The last values this process saw, under the old client's keys."""
-        return dict(self.last)
 
     def __repr__(self) -> str:
         return f"<StoreRateLimiter {self.store!r} on {self.shared!r}>"

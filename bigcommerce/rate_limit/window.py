@@ -98,7 +98,37 @@ def fire_callback(callback: Callable[..., Any], args: Any) -> None:
         callback(args)
 
 
-class RateLimiter:
+class LimiterOptions:
+    """What every limiter of one store's window is told (the old client's options) and remembers
+    (the last rate-limit values it saw): the in-process ``RateLimiter`` and Redis's ``StoreRateLimiter``."""
+
+    def __init__(
+        self,
+        *,
+        reserve: int,
+        max_wait_s: float,
+        wait: bool,
+        callback: Callable[..., Any] | None,
+        callback_args: Any,
+        sleep: Callable[[float], None],
+    ) -> None:
+        if reserve < 0:
+            raise ValueError("reserve (min_requests_remaining) must not be negative")
+        self.reserve = reserve
+        self.max_wait_s = max_wait_s
+        self.wait = wait
+        self.callback = callback
+        self.callback_args = callback_args
+        self._sleep = sleep
+        self.last: dict[str, int] = {}
+
+    @property
+    def rate_limit(self) -> dict[str, int]:
+        """The last values seen, under the old client's keys."""
+        return dict(self.last)
+
+
+class RateLimiter(LimiterOptions):
     """Shared by all threads using one connection: one store, one quota.
 
     ``reserve``: requests to leave unused in each window (the old
@@ -120,14 +150,8 @@ class RateLimiter:
         sleep: Callable[[float], None] = time.sleep,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
-        if reserve < 0:
-            raise ValueError("reserve (min_requests_remaining) must not be negative")
-        self.reserve = reserve
-        self.max_wait_s = max_wait_s
-        self.wait = wait
-        self.callback = callback
-        self.callback_args = callback_args
-        self._sleep = sleep
+        super().__init__(reserve=reserve, max_wait_s=max_wait_s, wait=wait, callback=callback,
+                         callback_args=callback_args, sleep=sleep)
         self._clock = clock
         self._lock = threading.Condition()
         self._state = _UNKNOWN
@@ -142,7 +166,6 @@ class RateLimiter:
         self._headerless_429s = 0
         self._window = 0
         self._callback_window = -1
-        self.last: dict[str, int] = {}
 
     @classmethod
     def from_management(cls, management: dict[str, Any] | None, **kwargs: Any) -> RateLimiter:
@@ -286,7 +309,3 @@ class RateLimiter:
                 self._guessed = False
         return wait
 
-    @property
-    def rate_limit(self) -> dict[str, int]:
-        """The last values seen, under the old client's keys."""
-        return dict(self.last)

@@ -13,12 +13,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from bigcommerce.sandbox.responses import NO_CONTENT, StoreResponse, dumps
+from bigcommerce.sandbox.responses import NO_CONTENT, StoreResponse
 from bigcommerce.sandbox.rows import EXTRA, merge_row
 from bigcommerce.sandbox.state import State
-from bigcommerce.sandbox.v3.answers import list_response
 from bigcommerce.sandbox.v3.errors import bad_input, invalid
-from bigcommerce.sandbox.v3.query import Page, page_meta, paging
+from bigcommerce.sandbox.v3.lists import items_page
 from bigcommerce.sandbox.v3.render import Renderer
 from bigcommerce.sandbox.v3.schema import Action, Call, Family, Route, col
 
@@ -80,11 +79,8 @@ def _whole(value: Any, low: int) -> bool:
 
 def lister(kind: Membership) -> Action:
     def list_assignments(state: State, renderer: Renderer, call: Call) -> StoreResponse:
-        items = [{"product_id": row["id"], kind.key: other} for row, other in _pairs(state, kind, call.query)]
-        page, limit = paging(call.family, call.query)
-        offset = (page - 1) * limit
-        chosen = Page(items[offset:offset + limit], len(items), offset, limit, page, "")
-        return list_response([dumps(item) for item in chosen.rows], page_meta(call.family, chosen, call.query))
+        return items_page(call, [{"product_id": row["id"], kind.key: other}
+                                 for row, other in _pairs(state, kind, call.query)])
     return list_assignments
 
 

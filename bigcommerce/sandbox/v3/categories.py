@@ -22,11 +22,12 @@ from typing import Any
 from bigcommerce.sandbox.responses import NO_CONTENT, StoreResponse, dumps
 from bigcommerce.sandbox.rows import EXTRA, merge_row
 from bigcommerce.sandbox.state import State
-from bigcommerce.sandbox.v3.answers import data_response, list_response
+from bigcommerce.sandbox.v3.answers import data_response
 from bigcommerce.sandbox.v3.catalog import MAX_INT
 from bigcommerce.sandbox.v3.errors import bad_input, invalid, not_found
+from bigcommerce.sandbox.v3.lists import items_page
 from bigcommerce.sandbox.v3.metafields import METAFIELD_FILTERS, metafield_routes, metafields_of
-from bigcommerce.sandbox.v3.query import Page, page_meta, paging, predicates
+from bigcommerce.sandbox.v3.query import predicates
 from bigcommerce.sandbox.v3.render import Renderer
 from bigcommerce.sandbox.v3.schema import (
     CREATE,
@@ -141,14 +142,7 @@ def _list_sort_order(state: State, renderer: Renderer, call: Call) -> StoreRespo
     items = [{"product_id": row["id"], "sort_order": orders.get(str(row["id"]))}
              for row in in_category(state, category["id"])]
     items.sort(key=lambda item: (item["sort_order"] is None, item["sort_order"] or 0, item["product_id"]))
-    return _page(call, items)
-
-
-def _page(call: Call, items: list[dict[str, Any]]) -> StoreResponse:
-    page, limit = paging(call.family, call.query)
-    offset = (page - 1) * limit
-    chosen = Page(items[offset:offset + limit], len(items), offset, limit, page, "")
-    return list_response([dumps(item) for item in chosen.rows], page_meta(call.family, chosen, call.query))
+    return items_page(call, items)
 
 
 def _whole(value: Any, low: int) -> bool:

@@ -20,7 +20,7 @@ from bigcommerce.sandbox.rows import merge_row
 from bigcommerce.sandbox.state import State
 from bigcommerce.sandbox.v3.answers import list_response
 from bigcommerce.sandbox.v3.errors import V3Error, invalid, not_found
-from bigcommerce.sandbox.v3.listing import too_large
+from bigcommerce.sandbox.v3.lists import too_large
 from bigcommerce.sandbox.v3.query import page_meta, select
 from bigcommerce.sandbox.v3.render import Renderer
 from bigcommerce.sandbox.v3.schema import Action, Call, Family

@@ -1,7 +1,10 @@
-"""List answers of the family modules whose ``meta`` is not the generic offset or cursor block.
+"""List answers the family modules' actions build from rows (or items) they picked themselves.
 
-``filtered`` applies a family's filters, sort and page to some rows and serializes the page;
-each family module then writes its own ``meta``: ``/sites`` (``{offset, limit, total_items}``),
+``list_rows`` answers such rows as the view's ``_list`` does (filters, sort, paging, the
+generic ``meta``); ``items_page`` pages plain items (assignments, sort orders); ``too_large``
+is the 413 of a batch over its limit. ``filtered`` applies a family's filters, sort and page to
+some rows and serializes the page, for lists whose ``meta`` is not the generic block; each
+family module then writes its own ``meta``: ``/sites`` (``{offset, limit, total_items}``),
 site routes (``total_page``), and the keyset pages of channel listings (``keyset``: ``after``
 = the previous page's last id, ``meta.pagination`` ``{count, total, links, total_pages}``,
 v3-resources.md §2.5).
@@ -13,11 +16,13 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 from urllib.parse import quote
 
+from bigcommerce.sandbox.responses import StoreResponse, dumps
 from bigcommerce.sandbox.state import State
-from bigcommerce.sandbox.v3.errors import invalid
-from bigcommerce.sandbox.v3.query import PAGING, Page, predicates, select, sort_rows, wanted
+from bigcommerce.sandbox.v3.answers import list_response
+from bigcommerce.sandbox.v3.errors import SHORT_ERROR_TYPE, V3Error, invalid
+from bigcommerce.sandbox.v3.query import PAGING, Page, page_meta, paging, predicates, select, sort_rows, wanted
 from bigcommerce.sandbox.v3.render import Renderer
-from bigcommerce.sandbox.v3.schema import Family
+from bigcommerce.sandbox.v3.schema import Call, Family
 
 Row = Mapping[str, Any]
 
@@ -41,6 +46,27 @@ def filtered(state: State, renderer: Renderer, family: Family, source: Mapping[A
     """One offset page (``page``/``limit``) of the matching rows, and its items serialized."""
     page = select(family, matching(state, family, source, query), query)
     return page, serialized(renderer, family, page.rows, query)
+
+
+def list_rows(state: State, renderer: Renderer, family: Family, rows: Iterable[Row],
+              query: Mapping[str, str]) -> StoreResponse:
+    """The family's filters, sort and paging over ``rows``, in the list envelope with the generic ``meta``."""
+    page = select(family, matching(state, family, dict(enumerate(rows)), query), query)
+    return list_response(serialized(renderer, family, page.rows, query), page_meta(family, page, query))
+
+
+def items_page(call: Call, items: list[dict[str, Any]]) -> StoreResponse:
+    """One offset page (``page``/``limit``) of plain items, in the list envelope."""
+    number, limit = paging(call.family, call.query)
+    offset = (number - 1) * limit
+    chosen = Page(items[offset:offset + limit], len(items), offset, limit, number, "")
+    return list_response([dumps(item) for item in chosen.rows], page_meta(call.family, chosen, call.query))
+
+
+def too_large(limit: int) -> V3Error:
+    """413 for an array of more than ``limit`` items, in the words of the specs' 413 examples."""
+    return V3Error(413, f"The request payload is too large. The maximum items allowed in the array is {limit}.",
+                   {}, error_type=SHORT_ERROR_TYPE)
 
 
 def link(query: Mapping[str, str], tail: Iterable[tuple[str, Any]]) -> str:

@@ -19,7 +19,7 @@ from bigcommerce.sandbox.rows import insert_row
 from bigcommerce.sandbox.state import State
 from bigcommerce.sandbox.v3.answers import data_response
 from bigcommerce.sandbox.v3.errors import ERROR_TYPE, V3Error, bad_input, invalid
-from bigcommerce.sandbox.v3.listing import too_large
+from bigcommerce.sandbox.v3.lists import too_large
 from bigcommerce.sandbox.v3.render import Renderer
 from bigcommerce.sandbox.v3.schema import (
     CURSOR_OR_OFFSET,

@@ -27,7 +27,7 @@ from bigcommerce.sandbox.state import State
 from bigcommerce.sandbox.v3 import pricelist_assignments
 from bigcommerce.sandbox.v3.answers import data_response
 from bigcommerce.sandbox.v3.errors import bad_input, invalid, not_found
-from bigcommerce.sandbox.v3.listing import list_rows, too_large
+from bigcommerce.sandbox.v3.lists import list_rows, too_large
 from bigcommerce.sandbox.v3.query import predicates, wanted
 from bigcommerce.sandbox.v3.render import Renderer
 from bigcommerce.sandbox.v3.schema import (
